@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { INPUT_FORMATS } from '../model/log-record.ts';
+import { isValidZone } from '../time/is-valid-zone.ts';
+import { parseDuration } from './parse-duration.ts';
+
+/** The flags as commander hands them over (strings), validated once into the resolved context. */
+export const RawOptionsSchema = z.object({
+  json: z.boolean().default(false),
+  inputFormat: z.enum(INPUT_FORMATS, { error: () => `--input-format must be one of: ${INPUT_FORMATS.join(', ')}` }).optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, { error: '--year takes a four-digit year, e.g. --year 2026' })
+    .transform(Number)
+    .optional(),
+  tz: z
+    .string()
+    .refine((z) => z === 'local' || isValidZone(z), { error: (i) => `--tz takes an IANA zone name such as UTC or Europe/Berlin, not "${String(i.input)}"` })
+    .default('local'),
+  idleTimeout: z
+    .string()
+    .transform((s, ctx) => {
+      const ms = parseDuration(s);
+      if (ms === null || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: `--idle-timeout takes a duration such as 30m, 90s or 1h, not "${s}"` });
+        return z.NEVER;
+      }
+      return ms;
+    })
+    .default(30 * 60_000),
+  maxOpen: z
+    .string()
+    .regex(/^[1-9]\d*$/, { error: '--max-open takes a positive whole number' })
+    .transform(Number)
+    .default(10_000),
+  diagnostics: z
+    .union([z.boolean(), z.string().regex(/^\d+$/, { error: '--diagnostics takes an optional count, e.g. --diagnostics 20' })])
+    .transform((v) => (v === true ? 10 : v === false ? 0 : Number(v)))
+    .default(0),
+  color: z.boolean().optional(),
+});
+
+export type ResolvedOptions = z.output<typeof RawOptionsSchema>;
+
+/** Validates every option at once; on failure returns all messages (style §5). */
+export function resolveOptions(raw: unknown): { ok: true; options: ResolvedOptions } | { ok: false; errors: string[] } {
+  const r = RawOptionsSchema.safeParse(raw);
+  if (r.success) return { ok: true, options: r.data };
+  return { ok: false, errors: r.error.issues.map((i) => i.message) };
+}

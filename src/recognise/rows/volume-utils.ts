@@ -1,0 +1,82 @@
+import { NUM, UUID, type Recogniser } from '../recogniser.ts';
+
+/** Train+ `cinder.volume.volume_utils`; stein `cinder.volume.utils`; queens/rocky had these in the flow module. */
+const VOLUME_UTILS = ['cinder.volume.volume_utils', 'cinder.volume.utils', 'cinder.volume.flows.manager.create_volume'];
+
+/** copy_image_to_volume and copy_volume (reference §6), plus the generic driver copy (§6.3). */
+export const volumeUtilsRows: readonly Recogniser[] = [
+  {
+    id: 'volume-utils.download-attempt',
+    event: 'downloadAttempt',
+    loggers: VOLUME_UTILS,
+    levels: ['DEBUG'],
+    pattern: new RegExp(`^Attempting download of (?<imageId>\\S+) \\((?<location>.*)\\) to volume (?<volumeId>${UUID})\\.$`, 's'),
+    anchor: 'Attempting download of ',
+    releases: 'queens–master',
+    samples: ["Attempting download of 3e83cca4-356a-40e8-9561-d98282218c61 ((None, None)) to volume 95a9ebbc-fe81-46b3-90f9-975dad0d431b."],
+  },
+  {
+    id: 'volume-utils.copy-failed',
+    event: 'copyImageFailed',
+    loggers: VOLUME_UTILS,
+    levels: ['ERROR'],
+    pattern: new RegExp(`^Failed to copy image (?<imageId>\\S+) to volume: (?<volumeId>${UUID})(?:: (?<error>.*))?$`, 's'),
+    anchor: 'Failed to copy image ',
+    releases: 'queens–master',
+    samples: [
+      "Failed to copy image 33b99f7a-55ad-4205-b275-afc4fe70bd76 to volume: ff682d50-2f29-45bd-a9ae-41a933ca5bd7: ProcessExecutionError: Unexpected error while running command.",
+    ],
+  },
+  {
+    id: 'volume-utils.downloaded',
+    event: 'imageDownloaded',
+    loggers: VOLUME_UTILS,
+    levels: ['DEBUG'],
+    pattern: new RegExp(`^Downloaded image (?<imageId>\\S+) \\((?<location>.*)\\) to volume (?<volumeId>${UUID}) successfully\\.$`, 's'),
+    anchor: 'Downloaded image ',
+    releases: 'queens–master',
+    samples: [
+      "Downloaded image 3e83cca4-356a-40e8-9561-d98282218c61 (('cinder://5e1ba2dc-0af7-45fb-984b-0629f07eb74d', [{'url': 'cinder://5e1ba2dc-0af7-45fb-984b-0629f07eb74d', 'metadata': {}}])) to volume 95a9ebbc-fe81-46b3-90f9-975dad0d431b successfully.",
+    ],
+  },
+  {
+    id: 'volume-utils.copy-details',
+    event: 'volumeCopyDetails',
+    loggers: VOLUME_UTILS,
+    levels: ['DEBUG'],
+    pattern: new RegExp(`^Volume copy details: src (?<src>\\S+), dest (?<dest>\\S+), size (?<sizeMB>${NUM}) MB, duration (?<durationSec>${NUM}) sec$`),
+    anchor: 'Volume copy details: ',
+    releases: 'queens–master',
+    samples: ['Volume copy details: src /dev/mapper/stack--volumes-volume--95a9, dest /dev/mapper/stack--volumes-volume--1f4b, size 1024.00 MB, duration 9.87 sec'],
+  },
+  {
+    id: 'volume-utils.copy',
+    event: 'volumeCopyDone',
+    loggers: VOLUME_UTILS,
+    levels: ['INFO'],
+    pattern: new RegExp(`^Volume copy (?<sizeMB>${NUM}) MB at (?<mbps>${NUM}) MB/s$`),
+    anchor: 'Volume copy ',
+    releases: 'queens–master',
+    samples: ['Volume copy 1024.00 MB at 103.75 MB/s'],
+  },
+  {
+    id: 'volume-utils.copy-completed',
+    event: 'volumeCopyDone',
+    loggers: VOLUME_UTILS,
+    levels: ['INFO'],
+    pattern: new RegExp(`^Volume copy completed \\((?<sizeMB>${NUM}) MB at (?<mbps>${NUM}) MB/s\\)\\.$`),
+    anchor: 'Volume copy completed (',
+    releases: 'queens–master',
+    samples: ['Volume copy completed (1024.00 MB at 98.50 MB/s).'],
+  },
+  {
+    id: 'driver.copy-image-to-volume',
+    event: 'genericCopyImage',
+    loggers: ['cinder.volume.driver'],
+    levels: ['DEBUG'],
+    pattern: /^copy_image_to_volume (?<volumeName>\S+)\.$/,
+    anchor: 'copy_image_to_volume ',
+    releases: 'queens–master',
+    samples: ['copy_image_to_volume volume-95a9ebbc-fe81-46b3-90f9-975dad0d431b.'],
+  },
+];

@@ -1,0 +1,19 @@
+import type { Recogniser } from './recogniser.ts';
+import { createVolumeRows } from './rows/create-volume.ts';
+import { glanceCinderRows } from './rows/glance-cinder.ts';
+import { imageCacheRows } from './rows/image-cache.ts';
+import { imageUtilsRows } from './rows/image-utils.ts';
+import { volumeUtilsRows } from './rows/volume-utils.ts';
+import { rbdRows } from './rows/rbd.ts';
+import { netappRows } from './rows/netapp.ts';
+
+/** The one table of message recognisers; each message pattern is defined in exactly one row. */
+export const RECOGNISERS: readonly Recogniser[] = [
+  ...createVolumeRows,
+  ...glanceCinderRows,
+  ...imageCacheRows,
+  ...imageUtilsRows,
+  ...volumeUtilsRows,
+  ...rbdRows,
+  ...netappRows,
+];

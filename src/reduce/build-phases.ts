@@ -1,0 +1,82 @@
+import type { Event } from '../recognise/event.ts';
+import type { EventType } from '../recognise/event-types.ts';
+import type { Phase, PhaseName } from './timeline.ts';
+
+const num = (v: string | undefined): number | null => (v === undefined || v === '' ? null : Number(v));
+
+/**
+ * A measured step is logged at its end, sometimes twice (a DEBUG "details" line with the real
+ * duration and an INFO line with MB/s whose duration is floored to 1 s). Pair them, and place the
+ * start at end − duration (never before the flow's first line, never after the end).
+ */
+function measured(events: readonly Event[], name: PhaseName, details: EventType, done: EventType, floor: number | null): Phase[] {
+  const phases: Phase[] = [];
+  let pending: Event | null = null;
+  const flush = (d: Event | null, e: Event | null, i: number) => {
+    const endEvent = e ?? d;
+    if (endEvent === null) return;
+    const end = endEvent.record.time;
+    const sizeMB = num(e?.fields['sizeMB']) ?? num(d?.fields['sizeMB']);
+    const reported = num(e?.fields['mbps']);
+    const durationSec = num(d?.fields['durationSec']) ?? (sizeMB !== null && reported !== null && reported > 0 ? sizeMB / reported : null);
+    let start: number | null = null;
+    if (end !== null && durationSec !== null) start = end - durationSec * 1000;
+    else if (end !== null) start = previousTime(events, i);
+    if (start !== null && floor !== null && start < floor) start = floor;
+    if (start !== null && end !== null && start > end) start = end;
+    const mbps = reported ?? (sizeMB !== null && durationSec !== null && durationSec > 0 ? round2(sizeMB / durationSec) : null);
+    phases.push({ name, start, end, sizeMB, mbps });
+  };
+  events.forEach((e, i) => {
+    if (e.type === details) {
+      if (pending) flush(pending, null, i);
+      pending = e;
+    } else if (e.type === done) {
+      flush(pending, e, i);
+      pending = null;
+    }
+  });
+  if (pending) flush(pending, null, events.length);
+  return phases;
+}
+
+function previousTime(events: readonly Event[], i: number): number | null {
+  for (let j = i - 1; j >= 0; j--) {
+    const t = events[j]?.record.time;
+    if (t !== null && t !== undefined) return t;
+  }
+  return null;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Order of phases that start at the same instant. */
+const RANK: Record<PhaseName, number> = { clone: 0, download: 1, 'temporary-image': 2, convert: 3, 'volume-copy': 4 };
+
+const CLONE_MARKERS: readonly EventType[] = [
+  'rbdImageClone', 'glanceCinderWillClone', 'cacheCloneFrom', 'netappCloneCheck', 'netappPostClone', 'rbdVolumeClone', 'netappLunClone', 'lvmCloneVolume',
+];
+
+/** All phases of one flow, ordered by start. `cloned` says whether the flow's outcome was a clone. */
+export function buildPhases(events: readonly Event[], first: number | null, end: number | null, cloned: boolean): Phase[] {
+  const download = measured(events, 'download', 'downloadDetails', 'downloadDone', first);
+  const convert = measured(events, 'convert', 'conversionDetails', 'conversionDone', first);
+  const copy = measured(events, 'volume-copy', 'volumeCopyDetails', 'volumeCopyDone', first);
+  const phases: Phase[] = [...download, ...convert, ...copy];
+
+  if (cloned) {
+    const marker = events.find((e) => CLONE_MARKERS.includes(e.type));
+    if (marker) {
+      const done = events.find((e) => e.type === 'flowSucceeded');
+      phases.push({ name: 'clone', start: marker.record.time, end: done?.record.time ?? end, sizeMB: null, mbps: null });
+    }
+  }
+
+  const fetched = events.find((e) => e.type === 'tempImageFetched');
+  const deleted = events.find((e) => e.type === 'tempImageDeleted');
+  if (fetched || deleted) {
+    const from = download[0]?.start ?? fetched?.record.time ?? null;
+    phases.push({ name: 'temporary-image', start: from, end: deleted?.record.time ?? end, sizeMB: download[0]?.sizeMB ?? null, mbps: null });
+  }
+  return phases.sort((a, b) => (a.start ?? Infinity) - (b.start ?? Infinity) || RANK[a.name] - RANK[b.name]);
+}

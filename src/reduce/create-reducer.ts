@@ -1,0 +1,271 @@
+import type { Diagnostic, LogRecord, Origin } from '../model/log-record.ts';
+import type { Event } from '../recognise/event.ts';
+import { EVENT_TYPES, type EventType } from '../recognise/event-types.ts';
+import { parseVolumeSpec } from '../recognise/parse-volume-spec.ts';
+import type { HostFacts } from './classify.ts';
+import { createFlow, type Flow } from './flow.ts';
+import type { Timeline } from './timeline.ts';
+import { toTimeline } from './to-timeline.ts';
+
+export interface ReducerOptions {
+  /** A flow with no line for this long (log time) is reported as incomplete. */
+  readonly idleTimeoutMs: number;
+  /** At most this many open flows; the least recently active is evicted as incomplete. */
+  readonly maxOpen: number;
+  /** After its success/failure line, a flow waits this long (log time) for its last lines. */
+  readonly closeGraceMs?: number;
+}
+
+export type ReducerOutput = { readonly kind: 'timeline'; readonly timeline: Timeline } | { readonly kind: 'diagnostic'; readonly diagnostic: Diagnostic };
+
+export interface ReducerCounters {
+  recognised: number;
+  flowsOpened: number;
+  timelines: number;
+  evicted: number;
+  idleExpired: number;
+  lateEvents: number;
+}
+
+export interface Reducer {
+  step(record: LogRecord, event: Event | null): ReducerOutput[];
+  finish(): ReducerOutput[];
+  openFlows(): number;
+  readonly counters: Readonly<ReducerCounters>;
+}
+
+/** Events that, while a cache-seeding create is open inside a flow, belong to that inner create. */
+const NESTED: ReadonlySet<EventType> = new Set<EventType>([
+  'flowSucceeded', 'flowFailed', 'managerCreated', 'taskState', 'flowState', 'lvmCloneVolume', 'volumeCopyDetails', 'volumeCopyDone', 'rbdVolumeClone', 'netappLunClone', 'backendCloneFailed', 'rbdFlatten',
+]);
+const BOUNDED = 4096;
+const SWEEP_EVERY_MS = 10_000;
+const NOT_CINDER = /^(glance|nova|keystone|neutron|placement|eventlet|uwsgi)/;
+
+/**
+ * The reducer: records and their recognised events in, finished timelines out, keyed by
+ * (host, request id). No I/O and no clock: time is the largest log time seen (the watermark).
+ */
+export function createReducer(options: ReducerOptions): Reducer {
+  const grace = options.closeGraceMs ?? 2000;
+  const flows = new Map<string, Flow>();
+  const closing = new Set<Flow>();
+  const preflow = new Map<string, { time: number | null; origin: Origin }>();
+  const closed = new Map<string, true>();
+  const facts = new Map<string, { cacheDisabled: Set<string> }>();
+  const counters: ReducerCounters = { recognised: 0, flowsOpened: 0, timelines: 0, evicted: 0, idleExpired: 0, lateEvents: 0 };
+  let watermark = -Infinity;
+  let lastSweep = -Infinity;
+  let out: ReducerOutput[] = [];
+
+  const factsOf = (host: string | null): HostFacts => facts.get(host ?? '') ?? { cacheDisabled: new Set() };
+
+  const emit = (flow: Flow, incomplete: boolean) => {
+    flows.delete(flow.key);
+    closing.delete(flow);
+    remember(closed, flow.key, true);
+    counters.timelines++;
+    out.push({ kind: 'timeline', timeline: toTimeline(flow, factsOf(flow.host), incomplete) });
+  };
+
+  const belongsToCinder = (r: LogRecord) => (r.logger === null ? !/glance|g-api/.test(r.ident ?? '') : !NOT_CINDER.test(r.logger));
+
+  function step(record: LogRecord, event: Event | null): ReducerOutput[] {
+    out = [];
+    const t = record.time;
+    if (t !== null && t > watermark) watermark = t;
+    if (event !== null) counters.recognised++;
+    if (event?.type === 'cacheServiceState') noteCacheState(record, event);
+    const rid = record.requestId;
+    if (rid !== null && rid !== '' && (event !== null || belongsToCinder(record))) {
+      const key = `${record.host ?? ''}\u0000${rid}`;
+      const flow = flows.get(key);
+      if (flow !== undefined) {
+        flows.delete(key);
+        flows.set(key, flow); // most recently active last
+        if (event !== null) route(flow, event);
+        else touch(flow, record);
+      } else if (event !== null && EVENT_TYPES[event.type].opensFlow && (!closed.has(key) || event.type === 'flowStart')) {
+        open(key, event);
+      } else if (event !== null && closed.has(key)) {
+        counters.lateEvents++;
+      } else if (!closed.has(key) && !preflow.has(key)) {
+        remember(preflow, key, { time: t, origin: { input: record.input, line: record.line } });
+      }
+    }
+    closeDue();
+    return out;
+  }
+
+  function open(key: string, event: Event) {
+    const r = event.record;
+    const first = preflow.get(key) ?? { time: r.time, origin: { input: r.input, line: r.line } };
+    preflow.delete(key);
+    closed.delete(key);
+    const flow = createFlow(key, event, first);
+    flows.set(key, flow);
+    counters.flowsOpened++;
+    route(flow, event);
+    if (flows.size > options.maxOpen) evictOldest();
+  }
+
+  function evictOldest() {
+    const oldest = flows.values().next().value;
+    if (oldest === undefined) return;
+    counters.evicted++;
+    if (counters.evicted === 1) {
+      out.push({
+        kind: 'diagnostic',
+        diagnostic: {
+          severity: 'warning',
+          code: 'flow-evicted',
+          message: `Raise --max-open to keep more flows: ${options.maxOpen} flows were open at once, so the least recently active ones are reported as incomplete (first: request ${oldest.requestId})`,
+          where: oldest.origin,
+        },
+      });
+    }
+    emit(oldest, true);
+  }
+
+  function touch(flow: Flow, r: LogRecord) {
+    if (r.time !== null && (flow.last === null || r.time > flow.last)) flow.last = r.time;
+    if (flow.globalRequestId === null && r.globalRequestId !== null) flow.globalRequestId = r.globalRequestId;
+  }
+
+  function route(root: Flow, event: Event) {
+    const f = event.fields;
+    const time = event.record.time;
+    const volumeId = f['volumeId'];
+    let target = root.nested !== null && NESTED.has(event.type) ? root.nested : root;
+    if (volumeId !== undefined) target = findByVolume(root, volumeId) ?? target;
+
+    if (event.type === 'flowStart') {
+      if (root.createType !== null && root.volumeId !== volumeId && root.status === 'open') {
+        const inner = createFlow(root.key, event, { time, origin: { input: event.record.input, line: event.record.line } });
+        root.internal.push(inner);
+        root.nested = inner;
+        target = inner;
+      } else if (root.createType !== null && root.volumeId !== volumeId) {
+        emit(root, false); // a new create under the same request id after the first ended
+        open(root.key, event);
+        return;
+      }
+      target.createType = f['createType'] ?? createTypeOf(f['method']);
+      target.spec = parseVolumeSpec(f['spec'] ?? '');
+    }
+    if (volumeId !== undefined && target.volumeId === null && (event.type === 'flowStart' || event.type === 'flowSucceeded' || event.type === 'flowFailed' || event.type === 'downloadAttempt' || event.type === 'imageDownloaded' || event.type === 'copyImageFailed' || event.type === 'cloneAttempt' || event.type === 'netappCopied')) {
+      target.volumeId = volumeId;
+    }
+    target.events.push(event);
+    touch(target, event.record);
+    if (target !== root) touch(root, event.record);
+
+    switch (event.type) {
+      case 'flowSucceeded':
+        target.status = 'succeeded';
+        if (target === root) scheduleClose(root, time);
+        break;
+      case 'managerCreated':
+        if (root.nested !== null && root.nested.status !== 'failed') {
+          root.nested.status = 'succeeded';
+          root.nested = null;
+        } else {
+          root.status = root.status === 'failed' ? 'failed' : 'succeeded';
+          emit(root, false);
+        }
+        break;
+      case 'flowFailed':
+      case 'managerFlowFailed':
+      case 'driverNotInitialized':
+        fail(root, target, time);
+        break;
+      case 'taskState':
+        if (f['state'] === 'FAILURE' && f['task']?.includes('CreateVolumeFromSpecTask')) fail(root, target, time);
+        break;
+      case 'flowState':
+        if (f['flow'] === 'volume_create_manager' && (f['state'] === 'REVERTED' || f['state'] === 'FAILURE')) {
+          if (target !== root) {
+            target.status = 'failed';
+            root.nested = null;
+          } else if (root.status !== 'open' || f['state'] === 'REVERTED') {
+            root.status = 'failed';
+            emit(root, false);
+          }
+        }
+        break;
+      case 'flowRescheduled':
+        root.rescheduled = true;
+        fail(root, root, time);
+        break;
+      default:
+        break;
+    }
+  }
+
+  function fail(root: Flow, target: Flow, time: number | null) {
+    target.status = 'failed';
+    if (target === root) scheduleClose(root, time);
+    else root.nested = null;
+  }
+
+  function scheduleClose(flow: Flow, time: number | null) {
+    flow.closeAt = (time ?? watermark) + grace;
+    closing.add(flow);
+  }
+
+  function closeDue() {
+    for (const flow of closing) {
+      if (flow.closeAt !== null && flow.closeAt <= watermark && flows.get(flow.key) === flow) emit(flow, false);
+    }
+    if (watermark - lastSweep < SWEEP_EVERY_MS) return;
+    lastSweep = watermark;
+    for (const flow of flows.values()) {
+      if (flow.last === null || flow.last + options.idleTimeoutMs >= watermark) break;
+      counters.idleExpired++;
+      emit(flow, true);
+    }
+  }
+
+  function noteCacheState(record: LogRecord, event: Event) {
+    const backend = (event.fields['cacheHost'] ?? '').split('@')[1]?.split('#')[0];
+    if (!backend) return;
+    const scope = record.host ?? '';
+    const entry = facts.get(scope) ?? { cacheDisabled: new Set<string>() };
+    facts.set(scope, entry);
+    if (event.fields['state'] === 'disabled') entry.cacheDisabled.add(backend);
+    else entry.cacheDisabled.delete(backend);
+  }
+
+  function finish(): ReducerOutput[] {
+    out = [];
+    const rest = [...flows.values()].sort((a, b) => (a.first ?? Infinity) - (b.first ?? Infinity));
+    for (const flow of rest) emit(flow, flow.status === 'open');
+    return out;
+  }
+
+  return { step, finish, openFlows: () => flows.size, counters };
+}
+
+function findByVolume(root: Flow, volumeId: string): Flow | undefined {
+  if (root.volumeId === volumeId) return root;
+  return root.internal.find((f) => f.volumeId === volumeId);
+}
+
+function createTypeOf(method: string | undefined): string {
+  switch (method) {
+    case 'raw_volume': return 'raw';
+    case 'from_image': return 'image';
+    case 'from_snapshot': return 'snap';
+    case 'from_source_volume': return 'source_vol';
+    case 'from_backup': return 'backup';
+    default: return 'other';
+  }
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  map.set(key, value);
+  if (map.size > BOUNDED) {
+    const first = map.keys().next().value;
+    if (first !== undefined) map.delete(first);
+  }
+}

@@ -1,0 +1,97 @@
+import type { InputStats } from '../model/log-record.ts';
+import type { Timeline } from './timeline.ts';
+
+export interface InputSummary {
+  readonly name: string;
+  readonly format: string | null;
+  readonly stats: InputStats;
+  readonly error: string | null;
+}
+
+export interface SummaryData {
+  readonly span: { start: number | null; end: number | null };
+  readonly volumes: {
+    total: number;
+    byStatus: Record<string, number>;
+    bySource: Record<string, number>;
+    byProvisioning: Record<string, number>;
+    byCloneMethod: Record<string, number>;
+    withConversion: number;
+    cacheSeeded: number;
+    internal: number;
+  };
+  readonly reasons: Record<string, number>;
+  readonly temporaryImages: { count: number; peakConcurrent: number; peakAt: number | null; peakHost: string | null; longestMs: number | null };
+}
+
+const bump = (o: Record<string, number>, k: string) => {
+  o[k] = (o[k] ?? 0) + 1;
+};
+
+/**
+ * Accumulates timelines into the run's summary. Temporary images are kept as intervals (two numbers
+ * each) so that "how many sat in the conversion directory at once" is an exact sweep at the end.
+ */
+export function createSummary() {
+  const volumes: SummaryData['volumes'] = {
+    total: 0,
+    byStatus: { succeeded: 0, failed: 0, incomplete: 0 },
+    bySource: {},
+    byProvisioning: { clone: 0, copy: 0 },
+    byCloneMethod: {},
+    withConversion: 0,
+    cacheSeeded: 0,
+    internal: 0,
+  };
+  const reasons: Record<string, number> = {};
+  const temps: { start: number; end: number; host: string | null }[] = [];
+  let first: number | null = null;
+  let last: number | null = null;
+
+  function add(t: Timeline): void {
+    volumes.total++;
+    bump(volumes.byStatus, t.status);
+    bump(volumes.bySource, t.source);
+    if (t.provisioning) bump(volumes.byProvisioning, t.provisioning);
+    if (t.cloneMethod) bump(volumes.byCloneMethod, t.cloneMethod);
+    if (t.conversion) volumes.withConversion++;
+    if (t.cacheSeeded) volumes.cacheSeeded++;
+    volumes.internal += t.internalVolumes.length;
+    for (const r of t.reasons) bump(reasons, r.code);
+    if (t.start !== null && (first === null || t.start < first)) first = t.start;
+    if (t.end !== null && (last === null || t.end > last)) last = t.end;
+    for (const p of t.phases) {
+      if (p.name === 'temporary-image' && p.start !== null && p.end !== null) temps.push({ start: p.start, end: Math.max(p.start, p.end), host: t.host });
+    }
+  }
+
+  function result(): SummaryData {
+    return { span: { start: first, end: last }, volumes, reasons, temporaryImages: sweep(temps) };
+  }
+
+  return { add, result };
+}
+
+function sweep(temps: readonly { start: number; end: number; host: string | null }[]): SummaryData['temporaryImages'] {
+  const byHost = new Map<string, { t: number; d: number }[]>();
+  let longest: number | null = null;
+  for (const x of temps) {
+    const key = x.host ?? '';
+    const edges = byHost.get(key) ?? [];
+    byHost.set(key, edges);
+    edges.push({ t: x.start, d: 1 }, { t: x.end, d: -1 });
+    longest = Math.max(longest ?? 0, Math.round(x.end - x.start));
+  }
+  let peak = 0;
+  let peakAt: number | null = null;
+  let peakHost: string | null = null;
+  for (const [host, edges] of byHost) {
+    edges.sort((a, b) => a.t - b.t || a.d - b.d); // an image deleted at t is gone before one fetched at t
+    let n = 0;
+    for (const e of edges) {
+      n += e.d;
+      if (n > peak) [peak, peakAt, peakHost] = [n, e.t, host === '' ? null : host];
+    }
+  }
+  return { count: temps.length, peakConcurrent: peak, peakAt, peakHost, longestMs: longest };
+}

@@ -1,0 +1,62 @@
+import type { Origin } from '../model/log-record.ts';
+
+export type VolumeSource = 'image' | 'raw' | 'snapshot' | 'source_vol' | 'backup' | 'other';
+export type VolumeStatus = 'succeeded' | 'failed' | 'incomplete';
+export type Provisioning = 'clone' | 'copy';
+export type CloneMethod = 'rbd' | 'netapp' | 'glance-cinder' | 'image-cache' | 'unknown';
+export type PhaseName = 'download' | 'convert' | 'volume-copy' | 'clone' | 'temporary-image';
+
+/** One step of a provisioning, in epoch milliseconds. */
+export interface Phase {
+  readonly name: PhaseName;
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly sizeMB: number | null;
+  readonly mbps: number | null;
+}
+
+export interface Reason {
+  /** Stable code, e.g. `no-image-location`; see REASONS. */
+  readonly code: string;
+  /** Plain words, with the log's own values. */
+  readonly message: string;
+}
+
+/** A volume cinder created inside another volume's flow (the image-volume cache entry). */
+export interface InternalVolume {
+  readonly volumeId: string | null;
+  readonly purpose: 'image-cache-entry';
+  readonly status: VolumeStatus;
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly phases: readonly Phase[];
+}
+
+/** One provisioning timeline, as the reducer emits it (times in epoch ms; renderers format them). */
+export interface Timeline {
+  readonly volumeId: string | null;
+  readonly source: VolumeSource;
+  readonly imageId: string | null;
+  readonly imageName: string | null;
+  readonly diskFormat: string | null;
+  readonly imageSizeMB: number | null;
+  readonly volumeSizeGiB: number | null;
+  readonly status: VolumeStatus;
+  readonly provisioning: Provisioning | null;
+  readonly cloneMethod: CloneMethod | null;
+  readonly conversion: { readonly from: string; readonly to: string } | null;
+  readonly cacheSeeded: boolean;
+  readonly reasons: readonly Reason[];
+  readonly notes: readonly string[];
+  readonly requestId: string;
+  readonly globalRequestId: string | null;
+  readonly host: string | null;
+  readonly backend: string | null;
+  readonly start: number | null;
+  readonly end: number | null;
+  readonly phases: readonly Phase[];
+  readonly internalVolumes: readonly InternalVolume[];
+  readonly error: string | null;
+  readonly rescheduled: boolean;
+  readonly origin: Origin;
+}

@@ -1,0 +1,24 @@
+import type { InputSummary } from '../reduce/create-summary.ts';
+
+/** What the pipeline knows at the end of a run, besides the timelines. */
+export interface RunTotals {
+  readonly inputs: readonly InputSummary[];
+  /** Records claimed by a recogniser. */
+  readonly recognised: number;
+  readonly diagnostics: { readonly errors: number; readonly warnings: number };
+}
+
+/** Line accounting that adds up: read = recognised + unrecognised + continuation + markers + blank + malformed. */
+export function lineTotals(run: RunTotals) {
+  const sum = { read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0 };
+  for (const i of run.inputs) {
+    sum.read += i.stats.read;
+    sum.records += i.stats.records;
+    sum.continuation += i.stats.continuation;
+    sum.markers += i.stats.markers;
+    sum.blank += i.stats.blank;
+    sum.malformed += i.stats.malformed;
+  }
+  const { records, ...rest } = sum;
+  return { ...rest, recognised: run.recognised, unrecognised: records - run.recognised };
+}
