@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { createWriter } from '../io/create-writer.ts';
 import { openInput, type InputSource } from '../io/open-input.ts';
+import { MAX_LINE_LENGTH } from '../input/limits.ts';
 import { INPUT_FORMATS, type Diagnostic } from '../model/log-record.ts';
 import { analyse } from '../pipeline/analyse.ts';
 import { formatDiagnostic } from '../render/format-diagnostic.ts';
@@ -13,7 +14,6 @@ import { toVolumeRecord } from '../render/to-volume-record.ts';
 import { resolveOptions } from './options.ts';
 
 export const EXIT = { ok: 0, failure: 1, misuse: 2 } as const;
-const MAX_LINE = 16 * 1024 * 1024;
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     zone: o.tz,
     idleTimeoutMs: o.idleTimeout,
     maxOpen: o.maxOpen,
-    maxLineLength: MAX_LINE,
+    maxLineLength: MAX_LINE_LENGTH,
     showUnrecognised: o.diagnostics,
   });
   let exit: number = EXIT.ok;

@@ -62,6 +62,20 @@ export function buildPhases(events: readonly Event[], first: number | null, end:
   const download = measured(events, 'download', 'downloadDetails', 'downloadDone', first);
   const convert = measured(events, 'convert', 'conversionDetails', 'conversionDone', first);
   const copy = measured(events, 'volume-copy', 'volumeCopyDetails', 'volumeCopyDone', first);
+  if (download.length === 0) {
+    // Only the DEBUG brackets of copy_image_to_volume (an excerpt, or INFO lines lost): the download
+    // happened between them; a missing bracket stays unknown rather than guessed.
+    const attempt = events.find((e) => e.type === 'downloadAttempt');
+    const done = events.find((e) => e.type === 'imageDownloaded');
+    if (attempt || done) download.push({ name: 'download', start: attempt?.record.time ?? null, end: done?.record.time ?? null, sizeMB: null, mbps: null });
+  }
+  if (convert.length === 0) {
+    // A conversion that failed, or was still running when the input ended: from "… converting to …"
+    // to the failure line; an end that was never logged stays unknown.
+    const formats = events.find((e) => e.type === 'conversionFormats');
+    const failure = events.find((e) => e.type === 'copyImageFailed' || e.type === 'conversionFailed');
+    if (formats) convert.push({ name: 'convert', start: formats.record.time, end: failure?.record.time ?? null, sizeMB: null, mbps: null });
+  }
   const phases: Phase[] = [...download, ...convert, ...copy];
 
   if (cloned) {

@@ -132,6 +132,8 @@ function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts): Reason
   if (backend !== null && facts.cacheDisabled.has(backend)) add('cache-disabled', REASONS['cache-disabled']({ host: `backend ${backend}` }));
   const disk = flow.spec?.diskFormat;
   if (disk && disk !== 'raw') add('image-not-raw', REASONS['image-not-raw']({ format: disk }));
+  // "No accessible image volume" follows from "Skipping image volume … not accessible": one reason, not two.
+  if (out.has('image-volume-not-accessible')) out.delete('no-image-volume');
   if (out.size === 0) add('no-reason-logged', REASONS['no-reason-logged']());
   return [...out].map(([code, message]) => ({ code, message }));
 }

@@ -39,6 +39,8 @@ const NESTED: ReadonlySet<EventType> = new Set<EventType>([
   'flowSucceeded', 'flowFailed', 'managerCreated', 'taskState', 'flowState', 'lvmCloneVolume', 'volumeCopyDetails', 'volumeCopyDone', 'rbdVolumeClone', 'netappLunClone', 'backendCloneFailed', 'rbdFlatten',
 ]);
 const BOUNDED = 4096;
+/** Context events kept for a request id before its flow opens (taskflow preamble, the [glance] warning). */
+const MAX_PENDING = 16;
 const SWEEP_EVERY_MS = 10_000;
 const NOT_CINDER = /^(glance|nova|keystone|neutron|placement|eventlet|uwsgi)/;
 
@@ -50,7 +52,8 @@ export function createReducer(options: ReducerOptions): Reducer {
   const grace = options.closeGraceMs ?? 2000;
   const flows = new Map<string, Flow>();
   const closing = new Set<Flow>();
-  const preflow = new Map<string, { time: number | null; origin: Origin }>();
+  /** Request ids seen before their flow opened: the first line (the flow's start) and context events. */
+  const preflow = new Map<string, { time: number | null; origin: Origin; events: Event[] }>();
   const closed = new Map<string, true>();
   const facts = new Map<string, { cacheDisabled: Set<string> }>();
   const counters: ReducerCounters = { recognised: 0, flowsOpened: 0, timelines: 0, evicted: 0, idleExpired: 0, lateEvents: 0 };
@@ -89,8 +92,10 @@ export function createReducer(options: ReducerOptions): Reducer {
         open(key, event);
       } else if (event !== null && closed.has(key)) {
         counters.lateEvents++;
-      } else if (!closed.has(key) && !preflow.has(key)) {
-        remember(preflow, key, { time: t, origin: { input: record.input, line: record.line } });
+      } else if (!closed.has(key)) {
+        const pending = preflow.get(key);
+        if (pending === undefined) remember(preflow, key, { time: t, origin: { input: record.input, line: record.line }, events: event === null ? [] : [event] });
+        else if (event !== null && pending.events.length < MAX_PENDING) pending.events.push(event);
       }
     }
     closeDue();
@@ -99,12 +104,14 @@ export function createReducer(options: ReducerOptions): Reducer {
 
   function open(key: string, event: Event) {
     const r = event.record;
-    const first = preflow.get(key) ?? { time: r.time, origin: { input: r.input, line: r.line } };
+    const pending = preflow.get(key);
+    const first = pending ?? { time: r.time, origin: { input: r.input, line: r.line } };
     preflow.delete(key);
     closed.delete(key);
     const flow = createFlow(key, event, first);
     flows.set(key, flow);
     counters.flowsOpened++;
+    for (const e of pending?.events ?? []) route(flow, e);
     route(flow, event);
     if (flows.size > options.maxOpen) evictOldest();
   }

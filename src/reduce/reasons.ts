@@ -4,9 +4,9 @@
  */
 export const REASONS = {
   'image-not-raw': (v: { format?: string | undefined }) =>
-    `the image is ${v.format ?? 'not raw'}, not raw: backend and glance-cinder clones need a raw image, so Cinder downloads and converts it`,
+    `the image is ${v.format ?? 'not raw'}, not raw: RBD and glance-cinder clones need a raw image (upload it as raw); only an image-volume cache hit could have cloned it`,
   'no-image-location': () =>
-    "Glance exposed no image location ('image_location': (None, None)): with show_image_direct_url and show_multiple_locations off, no backend clone can be tried",
+    "Glance exposed no image location ('image_location': (None, None)): clones that need one (RBD, NetApp NFS, glance-cinder on any backend) could not be tried; Glance's show_image_direct_url/show_multiple_locations are off",
   'glance-locations-api-forbidden': () =>
     'Cinder may not read image locations from Glance: the cinder configuration has no [glance] section with service credentials (2025.2+)',
   'image-volume-not-accessible': (v: { id?: string | undefined }) =>

@@ -6,7 +6,7 @@ export function describeOutcome(t: Timeline): string {
     ? `clone (${t.cloneMethod ?? 'unknown'})`
     : t.provisioning === 'copy'
       ? `copy${t.conversion ? ` ${t.conversion.from}→${t.conversion.to}` : ''}${t.cacheSeeded ? ', seeded the image cache' : ''}`
-      : t.source === 'image' ? 'from image' : `${t.source.replace('_', ' ')} volume`;
+      : t.source === 'image' ? 'from image' : t.source === 'other' ? 'volume (its creation type is not in the input)' : `${t.source.replace('_', ' ')} volume`;
   if (t.status === 'failed') return `failed ${what}`;
   if (t.status === 'incomplete') return `incomplete ${what}`;
   return what;

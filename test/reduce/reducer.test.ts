@@ -156,7 +156,10 @@ test('open flows are capped: the least recently active is evicted as incomplete'
   let diagnostics = 0;
   for (let i = 0; i < 50; i++) {
     const r = rec(s(i), L.flow, `Volume ${VOL}: being created as image with specification: ${spec('raw')}`, { requestId: `req-${i}` });
-    for (const o of reducer.step(r, recognise(r))) o.kind === 'timeline' ? timelines++ : diagnostics++;
+    for (const o of reducer.step(r, recognise(r))) {
+      if (o.kind === 'timeline') timelines++;
+      else diagnostics++;
+    }
     t.true(reducer.openFlows() <= 3);
   }
   t.is(timelines, 47);

@@ -1,0 +1,22 @@
+/** The journal fields clonewatch reads; the others are skipped without keeping their values. */
+export const JOURNAL_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'MESSAGE',
+  '__REALTIME_TIMESTAMP',
+  '_SOURCE_REALTIME_TIMESTAMP',
+  '_HOSTNAME',
+  'SYSLOG_IDENTIFIER',
+  '_COMM',
+  '_PID',
+  'SYSLOG_PID',
+  '_SYSTEMD_UNIT',
+  '_BOOT_ID',
+  'LOGGER_NAME',
+  'LOGGER_LEVEL',
+  'PRIORITY',
+  'REQUEST_ID',
+  'USER_NAME',
+  'USER_ID',
+  'PROJECT_NAME',
+  'PROJECT_ID',
+  'CODE_FUNC',
+]);

@@ -1,0 +1,92 @@
+import test from 'ava';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+// The CLI as a user meets it: bin/clonewatch spawned, stdin, files, exit codes, help, bad options.
+
+const BIN = 'bin/clonewatch';
+const SAMPLE = 'samples/real/01-vn-lvm-volume-log-2020-08.log';
+const run = (args: string[], input?: string | Buffer) =>
+  spawnSync(BIN, args, { input: input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' } });
+
+test('--help lists the options and exits 0', (t) => {
+  const r = run(['--help']);
+  t.is(r.status, 0);
+  for (const flag of ['--json', '--input-format', '--year', '--tz', '--idle-timeout', '--diagnostics']) t.true(r.stdout.includes(flag), flag);
+});
+
+test('--version prints the package version', (t) => {
+  const r = run(['--version']);
+  t.is(r.status, 0);
+  t.is(r.stdout.trim(), (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
+});
+
+test('an unknown option exits 2 with a clear message', (t) => {
+  const r = run(['--frobnicate']);
+  t.is(r.status, 2);
+  t.regex(r.stderr, /unknown option '--frobnicate'/);
+  t.regex(r.stderr, /clonewatch --help/);
+});
+
+test('every bad option value is reported at once, exit 2', (t) => {
+  const r = run(['--year', '26', '--tz', 'Mars/Olympus', '--idle-timeout', 'soon', SAMPLE]);
+  t.is(r.status, 2);
+  t.regex(r.stderr, /--year takes a four-digit year/);
+  t.regex(r.stderr, /--tz takes an IANA zone name/);
+  t.regex(r.stderr, /--idle-timeout takes a duration/);
+  t.is(r.stdout, '');
+});
+
+test('--input-format rejects an unknown format with the list of formats', (t) => {
+  const r = run(['--input-format', 'xml', SAMPLE]);
+  t.is(r.status, 2);
+  t.regex(r.stderr, /short-precise/);
+});
+
+test('a missing file is an error (exit 1) but the other files are still analysed', (t) => {
+  const r = run(['--json', 'no/such/file.log', SAMPLE]);
+  t.is(r.status, 1);
+  t.regex(r.stderr, /"no\/such\/file.log" does not exist/);
+  const records = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; volumeId?: string });
+  t.deepEqual(records.filter((x) => x.kind === 'volume').map((x) => x.volumeId), ['7b8068fd-01dc-44c6-a393-a11c483b99ad']);
+});
+
+test('reads stdin when no file is given, and "-" for stdin', (t) => {
+  const text = readFileSync(SAMPLE);
+  for (const args of [['--json'], ['--json', '-']]) {
+    const r = run(args, text);
+    t.is(r.status, 0);
+    t.regex(r.stdout, /"kind":"volume".*"provisioning":"copy"/);
+    t.regex(r.stdout, /"kind":"summary"/);
+  }
+});
+
+test('human output: a timeline per volume then a summary, without colour when NO_COLOR is set', (t) => {
+  const r = run([SAMPLE]);
+  t.is(r.status, 0);
+  t.regex(r.stdout, /^COPY 7b8068fd-01dc-44c6-a393-a11c483b99ad {2}copy qcow2→raw/m);
+  t.regex(r.stdout, /why not a clone:/);
+  t.regex(r.stdout, /^Summary$/m);
+  t.false(r.stdout.includes('\u001b'));
+});
+
+test('a closed stdout (| head) ends quietly', async (t) => {
+  const big = Buffer.concat(Array.from({ length: 400 }, () => readFileSync(SAMPLE)));
+  const child = spawn(BIN, ['--json'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  child.stdin.on('error', () => {}); // the child may exit before it has read all of stdin
+  child.stdin.end(big);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  t.is(code, 0);
+  t.false(/Error|EPIPE/.test(stderr), stderr);
+});
+
+test('clonewatch --json | pino-pretty reads well', (t) => {
+  const json = run(['--json', SAMPLE]).stdout;
+  const pretty = spawnSync('node_modules/.bin/pino-pretty', ['--colorize', 'false', '--ignore', 'pid,hostname'], { input: json, encoding: 'utf8' });
+  t.is(pretty.status, 0);
+  t.regex(pretty.stdout, /WARN.*volume 7b8068fd-01dc-44c6-a393-a11c483b99ad: copy qcow2→raw in 6\.7 s/);
+  t.regex(pretty.stdout, /INFO.*summary: 1 volumes \(0 clones, 1 copies, 0 failed, 0 incomplete\)/);
+});

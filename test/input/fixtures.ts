@@ -1,0 +1,44 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InputStats, LogRecord } from '../../src/model/log-record.ts';
+
+/** The repository root (two levels above this file). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A path under the shared reference material next to the repository. */
+export const shared = (...parts: string[]): string => path.resolve(repoRoot, '..', 'shared', ...parts);
+
+export const readShared = (...parts: string[]): Buffer => readFileSync(shared(...parts));
+
+/** Files in a shared directory, sorted, with a size above zero. */
+export function sharedFiles(dir: string, suffix: string): string[] {
+  return readdirSync(shared(dir))
+    .filter((f) => f.endsWith(suffix) && statSync(shared(dir, f)).size > 0)
+    .sort();
+}
+
+/** read = records + continuation + markers + blank + malformed. */
+export const statsAddUp = (s: InputStats): boolean =>
+  s.read === s.records + s.continuation + s.markers + s.blank + s.malformed;
+
+/** The parts of a record that must not depend on how the input was framed or chunked. */
+export const comparable = (r: LogRecord): Omit<LogRecord, 'input'> => {
+  const { input: _input, ...rest } = r;
+  return rest;
+};
+
+/** A deterministic pseudo-random byte source (xorshift32). */
+export function pseudoRandomBytes(n: number, seed = 0x2545f491): Buffer {
+  const out = Buffer.alloc(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
