@@ -4,6 +4,7 @@ import { localToEpoch } from '../time/local-to-epoch.ts';
 import { monthNumber } from '../time/month-number.ts';
 import { parseIsoOffset } from '../time/parse-iso-offset.ts';
 import { parseZoneToken } from '../time/parse-zone-token.ts';
+import { digitAt, twoDigitsAt } from './digits.ts';
 
 /** Result slot of a timestamp parser: `time` (epoch ms or null) and `end`, the index after it. */
 export interface TimestampSlot {
@@ -21,15 +22,8 @@ export interface ShortTimestampOptions {
 /** Parses the timestamp at the start of a line into `slot`; false when there is none. */
 export type ShortTimestampParser = (s: string, slot: TimestampSlot) => boolean;
 
-const dg = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-};
-const two = (s: string, i: number): number => {
-  const a = dg(s, i);
-  const b = dg(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-};
+const dg = digitAt;
+const two = twoDigitsAt;
 
 /** Scratch for date/time fields shared by the parsers below (single-threaded). */
 const f = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, us: 0, end: 0 };

@@ -1,3 +1,5 @@
+import { digitAt, twoDigitsAt } from './digits.ts';
+
 /** Fields of an oslo.log line header, filled by scanOsloHeader. */
 export interface OsloHeader {
   y: number;
@@ -16,15 +18,8 @@ export interface OsloHeader {
 
 export const newOsloHeader = (): OsloHeader => ({ y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, ms: 0, us: 0, pid: -1 });
 
-const dg = (s: string, i: number): number => {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-};
-const two = (s: string, i: number): number => {
-  const a = dg(s, i);
-  const b = dg(s, i + 1);
-  return a < 0 || b < 0 ? -1 : a * 10 + b;
-};
+const dg = digitAt;
+const two = twoDigitsAt;
 
 /**
  * Scan `YYYY-MM-DD HH:MM:SS[.fff] [PID ]` at `s[i]` into `out`. Returns the index just after it
