@@ -90,3 +90,53 @@ test('clonewatch --json | pino-pretty reads well', (t) => {
   t.regex(pretty.stdout, /WARN.*volume 7b8068fd-01dc-44c6-a393-a11c483b99ad: copy qcow2→raw in 6\.7 s/);
   t.regex(pretty.stdout, /INFO.*summary: 1 volumes \(0 clones, 1 copies, 0 failed, 0 incomplete\)/);
 });
+
+test('--metrics-port with a batch command serves while the input is read, then exits; a port in use is exit 1', async (t) => {
+  const { mkdtempSync } = await import('node:fs');
+  const { open } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const fifo = `${mkdtempSync(`${tmpdir()}/clonewatch-`)}/journal`;
+  t.is(spawnSync('mkfifo', [fifo]).status, 0);
+  // A named pipe given as a file: a batch run whose input arrives slowly.
+  const child = spawn(BIN, ['--json', '--metrics-port', '0', fifo], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  const url = await new Promise<string>((resolve) =>
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      const m = /metrics at (\S+)/.exec(stderr);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    }),
+  );
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const writer = await open(fifo, 'w');
+  const lines = readFileSync('samples/multi-host/journal.json', 'utf8').split('\n');
+  await writer.write(lines.slice(0, 100).join('\n') + '\n');
+  let read = 0;
+  for (let tries = 0; tries < 50 && read < 100; tries++) {
+    const m = /^clonewatch_lines_read_total (\d+)$/m.exec(await (await fetch(url)).text());
+    read = Number(m?.[1] ?? 0);
+    if (read < 100) await new Promise((r) => setTimeout(r, 100));
+  }
+  t.is(read, 100, 'the counters follow the input while it is read');
+  await writer.write(lines.slice(100).join('\n'));
+  await writer.close();
+  t.is(await closed, 0);
+  await t.throwsAsync(fetch(url), undefined, 'and the exporter is gone when the input ends');
+
+  const port = new URL(url).port;
+  const { createServer } = await import('node:net');
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(Number(port), '127.0.0.1', resolve));
+  const busy = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const c = spawn(BIN, ['--metrics-port', port, SAMPLE], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    c.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    c.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    c.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+  blocker.close();
+  t.is(busy.status, 1);
+  t.regex(busy.stderr, new RegExp(`port ${port} is already in use`));
+  t.is(busy.stdout, '');
+});

@@ -36,6 +36,14 @@ export const RawOptionsSchema = z.object({
     .union([z.boolean(), z.string().regex(/^\d+$/, { error: '--diagnostics takes an optional count, e.g. --diagnostics 20' })])
     .transform((v) => (v === true ? 10 : v === false ? 0 : Number(v)))
     .default(0),
+  strict: z.boolean().default(false),
+  metricsPort: z
+    .string()
+    .regex(/^\d{1,5}$/, { error: '--metrics-port takes a port number, e.g. --metrics-port 9464' })
+    .transform(Number)
+    .refine((n) => n <= 65535, { error: '--metrics-port takes a port from 0 to 65535 (0: any free port)' })
+    .optional(),
+  metricsHost: z.string().min(1, { error: '--metrics-host takes an address, e.g. 127.0.0.1 or 0.0.0.0' }).default('127.0.0.1'),
   color: z.boolean().optional(),
 });
 

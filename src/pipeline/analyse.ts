@@ -1,8 +1,8 @@
 import type { InputSource } from '../io/open-input.ts';
-import type { Diagnostic, InputFormat } from '../model/log-record.ts';
+import type { Diagnostic, InputFormat, LogRecord } from '../model/log-record.ts';
 import { createRecogniser } from '../recognise/create-recogniser.ts';
 import { RECOGNISERS } from '../recognise/table.ts';
-import { createReducer } from '../reduce/create-reducer.ts';
+import { createReducer, type ReducerOutput } from '../reduce/create-reducer.ts';
 import { createSummary, type SummaryData } from '../reduce/create-summary.ts';
 import type { Timeline } from '../reduce/timeline.ts';
 import type { RunTotals } from '../render/run-totals.ts';
@@ -20,6 +20,11 @@ export interface AnalyseOptions {
   readonly maxLineLength: number;
   /** Report this many unrecognised records as `info` diagnostics (`--diagnostics`). */
   readonly showUnrecognised: number;
+  /**
+   * Live input (a pipe that stays open, `journalctl -f`): after `quietMs` without input the record
+   * held for continuation lines is emitted, and log time advances with the wall time spent waiting.
+   */
+  readonly live?: { readonly clock: () => number; readonly quietMs: number; readonly tickMs: number };
 }
 
 export type AnalyseOutput =
@@ -27,21 +32,56 @@ export type AnalyseOutput =
   | { readonly kind: 'diagnostic'; readonly diagnostic: Diagnostic }
   | { readonly kind: 'end'; readonly summary: SummaryData; readonly run: RunTotals };
 
+/** Counters of a run so far, for the live status line and the exporter. */
+export interface Progress {
+  readonly read: number;
+  readonly recognised: number;
+  readonly unrecognised: number;
+  readonly openFlows: number;
+  readonly evicted: number;
+  readonly lastConversionMbps: number | null;
+}
+
+export interface Analysis {
+  readonly outputs: AsyncGenerator<AnalyseOutput>;
+  /** Stop reading (SIGINT/SIGTERM): open flows are reported as incomplete, then the summary. */
+  stop(): void;
+  /** The summary so far (SIGHUP). */
+  snapshot(): { summary: SummaryData; run: RunTotals };
+  progress(): Progress;
+}
+
+const TICK = Symbol('tick');
+
 /**
  * The one pipeline: sources → records (per input, merged by time) → recognisers → reducer →
  * timelines, then the summary. Inputs that cannot be opened come in as `failed` with their diagnostic.
  */
-export async function* analyse(
+export function createAnalysis(
   sources: readonly InputSource[],
   failed: readonly { name: string; diagnostic: Diagnostic }[],
   options: AnalyseOptions,
-): AsyncGenerator<AnalyseOutput> {
+): Analysis {
   const recognise = createRecogniser(RECOGNISERS);
   const reducer = createReducer({ idleTimeoutMs: options.idleTimeoutMs, maxOpen: options.maxOpen });
   const summary = createSummary();
   const states: ReaderState[] = sources.map((s) => newReaderState(s.name));
   const diagnostics = { errors: 0, warnings: 0 };
   let unrecognisedShown = 0;
+  let lastTime: number | null = null;
+  let lastConversionMbps: number | null = null;
+  let stopRequested: (() => void) | null = null;
+  const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
+  let isStopped = false;
+
+  const run = (): RunTotals => ({
+    inputs: [
+      ...states.map((s) => ({ name: s.name, format: s.format, stats: s.stats, error: s.error })),
+      ...failed.map((f) => ({ name: f.name, format: null, stats: { read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0 }, error: f.diagnostic.message })),
+    ],
+    recognised: reducer.counters.recognised,
+    diagnostics: { ...diagnostics },
+  });
 
   function* report(d: Diagnostic): Generator<AnalyseOutput> {
     if (d.severity === 'error') diagnostics.errors++;
@@ -51,31 +91,96 @@ export async function* analyse(
   function* drainDiagnostics(): Generator<AnalyseOutput> {
     for (const s of states) for (const d of s.diagnostics.splice(0)) yield* report(d);
   }
-
-  for (const f of failed) yield* report(f.diagnostic);
-  const streams = sources.map((s, i) => readRecords(s, options, states[i] as ReaderState));
-  for await (const batch of mergeByTime(streams)) {
-    for (const record of batch) {
+  function* emit(outs: readonly ReducerOutput[]): Generator<AnalyseOutput> {
+    for (const o of outs) {
+      if (o.kind === 'diagnostic') {
+        yield* report(o.diagnostic);
+        continue;
+      }
+      summary.add(o.timeline);
+      const convert = o.timeline.phases.findLast((p) => p.name === 'convert' && p.mbps !== null);
+      if (convert) lastConversionMbps = convert.mbps;
+      yield o;
+    }
+  }
+  function* consume(records: readonly LogRecord[]): Generator<AnalyseOutput> {
+    for (const record of records) {
+      if (record.time !== null && (lastTime === null || record.time > lastTime)) lastTime = record.time;
       const event = recognise(record);
       if (event === null && unrecognisedShown < options.showUnrecognised) {
         unrecognisedShown++;
         yield* report({ severity: 'info', code: 'unrecognised-line', message: `Not recognised: ${record.text.slice(0, 200)}`, where: { input: record.input, line: record.line } });
       }
-      for (const o of reducer.step(record, event)) {
-        if (o.kind === 'timeline') summary.add(o.timeline);
-        yield o.kind === 'timeline' ? o : { kind: 'diagnostic', diagnostic: o.diagnostic };
-      }
+      yield* emit(reducer.step(record, event));
     }
+  }
+
+  async function* outputs(): AsyncGenerator<AnalyseOutput> {
+    for (const f of failed) yield* report(f.diagnostic);
+    const batches = mergeByTime(sources.map((s, i) => readRecords(s, options, states[i] as ReaderState)))[Symbol.asyncIterator]();
+    const live = options.live;
+    let next = batches.next();
+    let waitingSince = live?.clock() ?? 0;
+    let flushed = false;
+    for (;;) {
+      let r: IteratorResult<LogRecord[]> | typeof TICK;
+      if (live === undefined) r = await Promise.race([next, stopped.then((): typeof TICK => TICK)]);
+      else {
+        let timer: NodeJS.Timeout | undefined;
+        const tick = new Promise<typeof TICK>((resolve) => (timer = setTimeout(() => resolve(TICK), live.tickMs)));
+        r = await Promise.race([next, tick, stopped.then((): typeof TICK => TICK)]);
+        clearTimeout(timer);
+      }
+      if (isStopped) break;
+      if (r === TICK) {
+        if (live === undefined) continue;
+        const quiet = live.clock() - waitingSince;
+        if (quiet < live.quietMs) continue;
+        if (!flushed) {
+          flushed = true;
+          for (const s of states) yield* consume(s.flushHeld());
+          yield* drainDiagnostics();
+        }
+        if (lastTime !== null) yield* emit(reducer.advance(lastTime + quiet));
+        continue;
+      }
+      if (r.done) break;
+      yield* consume(r.value);
+      yield* drainDiagnostics();
+      next = batches.next();
+      flushed = false;
+      if (live !== undefined) waitingSince = live.clock();
+    }
+    yield* emit(reducer.finish());
     yield* drainDiagnostics();
+    yield { kind: 'end', summary: summary.result(), run: run() };
   }
-  for (const o of reducer.finish()) {
-    if (o.kind === 'timeline') summary.add(o.timeline);
-    yield o.kind === 'timeline' ? o : { kind: 'diagnostic', diagnostic: o.diagnostic };
-  }
-  yield* drainDiagnostics();
-  const inputs = [
-    ...states.map((s) => ({ name: s.name, format: s.format, stats: s.stats, error: s.error })),
-    ...failed.map((f) => ({ name: f.name, format: null, stats: { read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0 }, error: f.diagnostic.message })),
-  ];
-  yield { kind: 'end', summary: summary.result(), run: { inputs, recognised: reducer.counters.recognised, diagnostics } };
+
+  return {
+    outputs: outputs(),
+    stop() {
+      isStopped = true;
+      stopRequested?.();
+    },
+    snapshot: () => ({ summary: summary.result(), run: run() }),
+    progress() {
+      const totals = run();
+      let read = 0;
+      let records = 0;
+      for (const i of totals.inputs) {
+        read += i.stats.read;
+        records += i.stats.records;
+      }
+      return { read, recognised: totals.recognised, unrecognised: records - totals.recognised, openFlows: reducer.openFlows(), evicted: reducer.counters.evicted, lastConversionMbps };
+    },
+  };
+}
+
+/** The pipeline as a plain generator (batch use and tests). */
+export function analyse(
+  sources: readonly InputSource[],
+  failed: readonly { name: string; diagnostic: Diagnostic }[],
+  options: AnalyseOptions,
+): AsyncGenerator<AnalyseOutput> {
+  return createAnalysis(sources, failed, options).outputs;
 }

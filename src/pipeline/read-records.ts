@@ -13,6 +13,8 @@ export interface ReadOptions {
   readonly zone: string;
   /** Longest line kept, in characters; a longer one is skipped with a diagnostic. */
   readonly maxLineLength: number;
+  /** Live input: detect the format from the first complete line(s) instead of waiting for 64 KiB. */
+  readonly live?: unknown;
 }
 
 /** What a reader reports about its input while and after it is read. */
@@ -22,6 +24,8 @@ export interface ReaderState {
   stats: InputStats;
   error: string | null;
   readonly diagnostics: Diagnostic[];
+  /** Live mode: emit the record held for possible continuation lines (set once the format is known). */
+  flushHeld: () => LogRecord[];
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -74,6 +78,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
       }
       head.push(r.value);
       headSize += r.value.length;
+      if (options.live !== undefined && r.value.includes(10)) break;
     }
     const headBuf = Buffer.concat(head);
     const format = options.inputFormat ?? detectFormat(headBuf);
@@ -82,6 +87,11 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     const year = initialYear({ explicitYear: options.year, mtimeMs: source.mtimeMs, firstMonth: firstMonth(headBuf), currentYear: options.currentYear, zone: options.zone });
     const dec = createDecoder({ input: source.name, format, year, zone: options.zone });
     decoder = dec;
+    state.flushHeld = () => {
+      const held = dec.flushHeld();
+      drain();
+      return held;
+    };
     if (dec.framing === 'lines') {
       // skipOverflow is split2's (its types omit it): an over-long line is dropped, which feed() counts and reports.
       const splitOptions = { maxLength: options.maxLineLength, skipOverflow: true };
@@ -95,7 +105,8 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
       yield takeBatch();
       for (let r = await chunks.next(); !r.done; r = await chunks.next()) {
         feed(r.value);
-        if (batch.length > 0) yield takeBatch();
+        // Yield even an empty batch: live mode must know input arrived (a record may be held for continuation).
+        yield takeBatch();
       }
     }
   } catch (e) {
@@ -136,5 +147,5 @@ function firstMonth(head: Buffer): number | null {
 }
 
 export function newReaderState(name: string): ReaderState {
-  return { name, format: null, stats: emptyStats(), error: null, diagnostics: [] };
+  return { name, format: null, stats: emptyStats(), error: null, diagnostics: [], flushHeld: () => [] };
 }

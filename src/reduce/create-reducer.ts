@@ -29,6 +29,11 @@ export interface ReducerCounters {
 
 export interface Reducer {
   step(record: LogRecord, event: Event | null): ReducerOutput[];
+  /**
+   * Moves log time forward to `time` without a record (live mode: the pipeline passes the last
+   * log time plus the wall time spent waiting for input), closing what is due and expiring idle flows.
+   */
+  advance(time: number): ReducerOutput[];
   finish(): ReducerOutput[];
   openFlows(): number;
   readonly counters: Readonly<ReducerCounters>;
@@ -220,6 +225,14 @@ export function createReducer(options: ReducerOptions): Reducer {
     closing.add(flow);
   }
 
+  function advance(time: number): ReducerOutput[] {
+    out = [];
+    if (time > watermark) watermark = time;
+    lastSweep = -Infinity;
+    closeDue();
+    return out;
+  }
+
   function closeDue() {
     for (const flow of closing) {
       if (flow.closeAt !== null && flow.closeAt <= watermark && flows.get(flow.key) === flow) emit(flow, false);
@@ -250,7 +263,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     return out;
   }
 
-  return { step, finish, openFlows: () => flows.size, counters };
+  return { step, advance, finish, openFlows: () => flows.size, counters };
 }
 
 function findByVolume(root: Flow, volumeId: string): Flow | undefined {

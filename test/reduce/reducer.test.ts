@@ -177,3 +177,35 @@ test('idle flows expire after --idle-timeout of log time', (t) => {
   );
   t.is(out[0]?.status, 'incomplete');
 });
+
+test('advance() closes a finished flow whose last line never comes, and expires idle flows, without any record', (t) => {
+  const reducer = createReducer({ idleTimeoutMs: 60_000, maxOpen: 100 });
+  const other = 'req-00000000-0000-0000-0000-000000000002';
+  const records = [
+    rec(s(0), L.flow, `Volume ${VOL}: being created as image with specification: ${spec('raw')}`),
+    rec(s(1), L.flow, `Volume volume-${VOL} (${VOL}): created successfully`),
+    rec(s(2), L.flow, `Volume ${CACHEVOL}: being created as image with specification: ${spec('raw')}`, { requestId: other }),
+  ];
+  for (const r of records) t.deepEqual(reducer.step(r, recognise(r)), []);
+  const closed = reducer.advance(s(3.5)).flatMap((o) => (o.kind === 'timeline' ? [o.timeline] : []));
+  t.deepEqual(closed.map((v) => [v.volumeId, v.status]), [[VOL, 'succeeded']]);
+  t.deepEqual(reducer.advance(s(30)), [], 'still within --idle-timeout');
+  const expired = reducer.advance(s(70)).flatMap((o) => (o.kind === 'timeline' ? [o.timeline] : []));
+  t.deepEqual(expired.map((v) => [v.volumeId, v.status]), [[CACHEVOL, 'incomplete']]);
+  t.is(reducer.openFlows(), 0);
+});
+
+test('memory stays flat: 1,000,000 flows that never end never hold more than --max-open open', (t) => {
+  const cap = 10_000;
+  const reducer = createReducer({ idleTimeoutMs: 30 * 60_000, maxOpen: cap });
+  let peak = 0;
+  let emitted = 0;
+  for (let i = 0; i < 1_000_000; i++) {
+    const r = rec(T0 + i, L.image, 'Image download 600.00 MB at 100.00 MB/s', { requestId: `req-${i}` });
+    for (const o of reducer.step(r, recognise(r))) if (o.kind === 'timeline') emitted++;
+    if (reducer.openFlows() > peak) peak = reducer.openFlows();
+  }
+  t.is(peak, cap);
+  t.is(reducer.counters.evicted, 1_000_000 - cap);
+  t.is(emitted, 1_000_000 - cap, 'every evicted flow is reported, none is lost');
+});

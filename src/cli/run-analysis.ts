@@ -1,0 +1,101 @@
+import { createWriter } from '../io/create-writer.ts';
+import { openInput, type InputSource } from '../io/open-input.ts';
+import { MAX_LINE_LENGTH } from '../input/limits.ts';
+import type { Diagnostic } from '../model/log-record.ts';
+import { createAnalysis } from '../pipeline/analyse.ts';
+import type { SummaryData } from '../reduce/create-summary.ts';
+import { formatDiagnostic } from '../render/format-diagnostic.ts';
+import { createPalette } from '../render/palette.ts';
+import type { RunTotals } from '../render/run-totals.ts';
+import { renderSummary } from '../render/render-summary.ts';
+import { renderTimeline } from '../render/render-timeline.ts';
+import { toSummaryRecord } from '../render/to-summary-record.ts';
+import { toVolumeRecord } from '../render/to-volume-record.ts';
+import { EXIT } from './exit-codes.ts';
+import type { ResolvedOptions } from './options.ts';
+import { startExporter, type Exporter } from './start-exporter.ts';
+import { startStatus } from './start-status.ts';
+
+/** Runs the pipeline over the inputs and writes its outputs; returns the exit code. */
+export async function runAnalysis(files: readonly string[], o: ResolvedOptions, live: boolean): Promise<number> {
+  const sources: InputSource[] = [];
+  const failed: { name: string; diagnostic: Diagnostic }[] = [];
+  for (const f of files) {
+    const r = await openInput(f);
+    if ('source' in r) sources.push(r.source);
+    else failed.push({ name: f, diagnostic: r.error });
+  }
+  const colour = o.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']);
+  const human = { zone: o.tz, palette: createPalette(colour && !o.json) };
+  const out = createWriter(process.stdout);
+  const analysis = createAnalysis(sources, failed, {
+    inputFormat: o.inputFormat,
+    year: o.year,
+    currentYear: new Date().getFullYear(),
+    zone: o.tz,
+    idleTimeoutMs: o.idleTimeout,
+    maxOpen: o.maxOpen,
+    maxLineLength: MAX_LINE_LENGTH,
+    showUnrecognised: o.diagnostics,
+    ...(live ? { live: { clock: () => Date.now(), quietMs: 150, tickMs: 50 } } : {}),
+  });
+  let exporter: Exporter | null = null;
+  if (o.metricsPort !== undefined) {
+    try {
+      exporter = await startExporter({ host: o.metricsHost, port: o.metricsPort }, analysis.progress);
+    } catch (e) {
+      process.stderr.write(`clonewatch: error: ${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT.failure;
+    }
+    process.stderr.write(`clonewatch: Prometheus metrics at ${exporter.url}\n`);
+  }
+  const renderSummaryText = (s: SummaryData, r: RunTotals) => (o.json ? `${JSON.stringify(toSummaryRecord(s, r, o.tz))}\n` : renderSummary(s, r, human));
+
+  // Live: a status line on a TTY stderr, at most once a second; signals end or report the run.
+  const status = live && process.stderr.isTTY === true ? startStatus(process.stderr, analysis.progress, () => analysis.snapshot().summary) : null;
+  let signalExit: number | null = null;
+  const onSignal = (code: number) => () => {
+    signalExit = code;
+    analysis.stop();
+  };
+  const onInt = onSignal(EXIT.sigint);
+  const onTerm = onSignal(EXIT.sigterm);
+  const onHup = () => {
+    const snap = analysis.snapshot();
+    void out.write(renderSummaryText(snap.summary, snap.run));
+  };
+  process.on('SIGINT', onInt).on('SIGTERM', onTerm).on('SIGHUP', onHup);
+
+  let exit: number = EXIT.ok;
+  let strictProblem = false;
+  try {
+    for await (const item of analysis.outputs) {
+      if (item.kind === 'diagnostic') {
+        if (item.diagnostic.severity !== 'info' || o.diagnostics > 0) {
+          status?.clear();
+          process.stderr.write(`${formatDiagnostic(item.diagnostic)}\n`);
+        }
+        if (item.diagnostic.severity === 'error' && item.diagnostic.code.startsWith('input-')) exit = EXIT.failure;
+      } else if (item.kind === 'timeline') {
+        if (item.timeline.status === 'incomplete') strictProblem = true;
+        exporter?.observe(item.timeline);
+        await out.write(o.json ? `${JSON.stringify(toVolumeRecord(item.timeline, o.tz))}\n` : `${renderTimeline(item.timeline, human)}\n`);
+      } else {
+        status?.stop();
+        const malformed = item.run.inputs.some((i) => i.stats.malformed > 0 || i.error !== null);
+        if (malformed) strictProblem = true;
+        await out.write(renderSummaryText(item.summary, item.run));
+      }
+      if (out.closed) break;
+    }
+  } finally {
+    status?.stop();
+    await exporter?.close();
+    process.off('SIGINT', onInt).off('SIGTERM', onTerm).off('SIGHUP', onHup);
+    // Stopped by a signal or a closed stdout while the writer (journalctl -f) still runs: let go of stdin.
+    if (files.includes('-')) process.stdin.destroy();
+  }
+  if (signalExit !== null) return signalExit;
+  if (o.strict && strictProblem && exit === EXIT.ok) return EXIT.failure;
+  return exit;
+}

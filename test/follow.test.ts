@@ -1,0 +1,149 @@
+import test from 'ava';
+import { execFile, spawn } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const run = promisify(execFile);
+
+// The tests run one at a time: each measures delays in wall time, which a neighbour's load would skew.
+// Live mode as `journalctl -f | clonewatch follow` sees it: input arrives in pieces with pauses, a
+// record may be split across writes, and each timeline must come out as soon as its flow ends.
+
+interface Child {
+  write(s: string): void;
+  nextRecord(timeoutMs: number): Promise<{ kind: string; volumeId?: string; status?: string } | null>;
+  end(): Promise<number | null>;
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; stdout: string }>;
+  signal(signal: NodeJS.Signals): void;
+}
+
+function start(args: string[]): Child {
+  const child = spawn('bin/clonewatch', ['follow', '--json', '--year', '2026', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => {});
+  const lines: string[] = [];
+  let buf = '';
+  let all = '';
+  let waiter: (() => void) | null = null;
+  child.stdout.on('data', (d: Buffer) => {
+    buf += d.toString();
+    all += d.toString();
+    let nl;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      lines.push(buf.slice(0, nl));
+      buf = buf.slice(nl + 1);
+    }
+    waiter?.();
+  });
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return {
+    write: (s) => child.stdin.write(s),
+    async nextRecord(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (lines.length === 0 && Date.now() < deadline) {
+        await Promise.race([new Promise<void>((r) => (waiter = r)), sleep(deadline - Date.now())]);
+      }
+      const line = lines.shift();
+      return line === undefined ? null : (JSON.parse(line) as { kind: string; volumeId?: string });
+    },
+    async end() {
+      child.stdin.end();
+      return closed;
+    },
+    signal: (signal) => child.kill(signal),
+    async kill(signal) {
+      child.kill(signal);
+      const code = await closed;
+      return { code, stdout: all };
+    },
+  };
+}
+
+test.serial('each timeline arrives within a fraction of a second of its last line, before the next write', async (t) => {
+  const lines = readFileSync('samples/multi-host/journal.short-precise.txt', 'utf8').split('\n').filter((l) => l !== '');
+  const ends = lines.map((l, i) => (l.includes('Created volume successfully.') ? i : -1)).filter((i) => i >= 0);
+  t.is(ends.length, 6);
+  const child = start([]);
+  // Like journalctl -f: a first burst, then a pause (which also lets the process start up).
+  child.write(lines.slice(0, 10).join('\n') + '\n');
+  await sleep(2000);
+  const delays: number[] = [];
+  let from = 10;
+  for (const [k, end] of ends.entries()) {
+    const chunk = lines.slice(from, end + 1).join('\n') + '\n';
+    if (k === 2) {
+      // This volume's last line is split across two writes, with a pause between them.
+      const cut = chunk.length - 20;
+      child.write(chunk.slice(0, cut));
+      await sleep(300);
+      child.write(chunk.slice(cut));
+    } else child.write(chunk);
+    const written = Date.now();
+    const record = await child.nextRecord(3000);
+    delays.push(Date.now() - written);
+    t.is(record?.kind, 'volume', `volume ${k + 1} arrived before the next write`);
+    t.is(record?.status, 'succeeded');
+    from = end + 1;
+    await sleep(200);
+  }
+  child.write(lines.slice(from).join('\n') + '\n');
+  t.is(await child.end(), 0);
+  t.log(`delay from the last line written to the timeline read: ${delays.join(', ')} ms (max ${Math.max(...delays)} ms)`);
+  t.true(Math.max(...delays) < 1000, `max delay ${Math.max(...delays)} ms`);
+});
+
+test.serial('a flow whose end never comes is reported incomplete after --idle-timeout of wall time without input', async (t) => {
+  const all = readFileSync('samples/incomplete/journal.short-precise.txt', 'utf8').split('\n').filter((l) => l !== '');
+  // The journal stops right after the unfinished flow's start line: only wall time can tell it is over.
+  const lines = all.slice(0, all.findIndex((l) => /Volume 53dded07-[^:]*: being created/.test(l)) + 2);
+  const child = start(['--idle-timeout', '2s']);
+  child.write(lines.join('\n') + '\n');
+  const first = await child.nextRecord(3000);
+  t.is(first?.status, 'succeeded');
+  const started = Date.now();
+  const second = await child.nextRecord(5000);
+  t.is(second?.status, 'incomplete');
+  const waited = Date.now() - started;
+  t.true(waited >= 1500 && waited < 4500, `reported after ${waited} ms of silence`);
+  await child.end();
+});
+
+test.serial('SIGINT prints the summary and exits 130; SIGTERM exits 143', async (t) => {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    const child = start([]);
+    child.write(readFileSync('samples/copy-with-conversion/journal.short-precise.txt', 'utf8'));
+    await child.nextRecord(3000);
+    await sleep(300);
+    const r = await child.kill(signal);
+    t.is(r.code, code);
+    t.regex(r.stdout, /"kind":"summary"/);
+  }
+});
+
+
+test.serial('SIGHUP prints the summary so far and goes on', async (t) => {
+  const child = start([]);
+  child.write(readFileSync('samples/copy-with-conversion/journal.short-precise.txt', 'utf8'));
+  const kinds: string[] = [];
+  for (let r = await child.nextRecord(3000); r !== null; r = await child.nextRecord(1000)) kinds.push(r.kind);
+  const volumes = kinds.filter((k) => k === 'volume').length;
+  t.true(volumes >= 1);
+  child.signal('SIGHUP');
+  const summary = await child.nextRecord(3000);
+  t.is(summary?.kind, 'summary', 'the summary so far');
+  child.write(readFileSync('samples/cache-hit/journal.short-precise.txt', 'utf8'));
+  const after = await child.nextRecord(3000);
+  t.is(after?.kind, 'volume', 'and it goes on reading');
+  t.is(await child.end(), 0);
+});
+
+test.serial('on a TTY, a one-line status on stderr, at most once a second; none when stderr is a pipe', async (t) => {
+  const cmd = '(cat samples/copy-with-conversion/journal.short-precise.txt; sleep 2.5) | bin/clonewatch follow --json --year 2026 2>&1 >/dev/null';
+  // util-linux `script` gives the command a pseudo-terminal, so its stderr is a TTY.
+  const tty = await run('script', ['-qec', cmd, '/dev/null']);
+  const updates = tty.stdout.split('\r\u001b[K').filter((s) => s.startsWith('clonewatch: '));
+  t.true(updates.length >= 1 && updates.length <= 3, `${updates.length} updates in about 2.5 s`);
+  t.regex(updates[0] ?? '', /^clonewatch: \d+ lines\/s · \d+ open · \d+ clones · 2 copies · last conversion [\d.]+ MB\/s$/);
+  const piped = await run('sh', ['-c', cmd.replace('sleep 2.5', 'sleep 1.5')]);
+  t.is(piped.stdout, '', 'nothing on a stderr that is not a TTY');
+});
