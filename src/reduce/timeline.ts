@@ -22,6 +22,13 @@ export interface Reason {
   readonly message: string;
 }
 
+/** What to change so that the next such volume is a clone: stable code, plain words, a command if one exists. */
+export interface Advice {
+  readonly code: string;
+  readonly message: string;
+  readonly command: string | null;
+}
+
 /** A volume cinder created inside another volume's flow (the image-volume cache entry). */
 export interface InternalVolume {
   readonly volumeId: string | null;
@@ -47,6 +54,8 @@ export interface Timeline {
   readonly conversion: { readonly from: string; readonly to: string } | null;
   readonly cacheSeeded: boolean;
   readonly reasons: readonly Reason[];
+  /** Placement-aware fixes (filled when the input shows where the image lives); empty otherwise. */
+  readonly advice: readonly Advice[];
   readonly notes: readonly string[];
   readonly requestId: string;
   readonly globalRequestId: string | null;

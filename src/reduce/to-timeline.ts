@@ -43,6 +43,7 @@ export function toTimeline(flow: Flow, facts: HostFacts, incomplete: boolean): T
     internalVolumes: flow.internal.map(internalOf),
     error: status === 'failed' ? errorOf(flow) : null,
     rescheduled: flow.rescheduled,
+    advice: [],
     origin: flow.origin,
   };
 }

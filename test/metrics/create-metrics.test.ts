@@ -22,6 +22,7 @@ function timeline(o: Partial<Timeline> = {}): Timeline {
     conversion: null,
     cacheSeeded: false,
     reasons: [],
+    advice: [],
     notes: [],
     requestId: 'req-1',
     globalRequestId: null,

@@ -1,0 +1,21 @@
+import { fstatSync } from 'node:fs';
+import { resolveInvocation } from './resolve-invocation.ts';
+import { runAnalysis } from './run-analysis.ts';
+
+/** True when stdin is a pipe, socket or terminal (it may stay open), not a redirected file. */
+function stdinIsLive(): boolean {
+  try {
+    const s = fstatSync(0);
+    return s.isFIFO() || s.isSocket() || s.isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/** The default command (timelines and summary) and `follow`; a lone stdin that stays open is followed. */
+export async function analyseCommand(mode: 'batch' | 'follow', files: readonly string[], raw: unknown): Promise<number> {
+  const r = resolveInvocation(files, raw);
+  if (typeof r === 'number') return r;
+  const live = mode === 'follow' || (r.files.length === 1 && r.files[0] === '-' && stdinIsLive());
+  return runAnalysis(r.files, r.options, live);
+}

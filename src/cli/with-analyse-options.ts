@@ -1,0 +1,19 @@
+import { Command, Option } from 'commander';
+import { INPUT_FORMATS } from '../model/log-record.ts';
+
+/** The options every command that reads logs shares (validated by resolveOptions in options.ts). */
+export function withAnalyseOptions(cmd: Command): Command {
+  return cmd
+    .option('--json', 'NDJSON output: one record per volume, then a summary (pipe into pino-pretty to read)')
+    .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(INPUT_FORMATS))
+    .option('--year <year>', 'year for formats without one (short, short-precise); default: the file mtime year, else this year')
+    .option('--tz <zone>', 'zone of times that carry none, and of the output (IANA name)', 'local')
+    .option('--idle-timeout <duration>', 'report a flow with no line for this long (log time; live: also wall time) as incomplete', '30m')
+    .option('--max-open <n>', 'at most this many open flows; the least recently active is reported incomplete', '10000')
+    .option('--diagnostics [count]', 'also show the first unrecognised lines with file and line (default 10)')
+    .option('--strict', 'exit 1 when a line could not be parsed, an input could not be read, or a flow is incomplete')
+    .option('--metrics-port <port>', 'serve Prometheus metrics at http://HOST:PORT/metrics while running (0: any free port)')
+    .option('--metrics-host <address>', 'address for --metrics-port (0.0.0.0: every interface)', '127.0.0.1')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also when NO_COLOR is set)');
+}
