@@ -6,6 +6,9 @@ import { imageUtilsRows } from './rows/image-utils.ts';
 import { volumeUtilsRows } from './rows/volume-utils.ts';
 import { rbdRows } from './rows/rbd.ts';
 import { netappRows } from './rows/netapp.ts';
+import { glanceApiRows } from './rows/glance-api.ts';
+import { glanceImportRows } from './rows/glance-import.ts';
+import { glanceStoreRows } from './rows/glance-store.ts';
 
 /** The one table of message recognisers; each message pattern is defined in exactly one row. */
 export const RECOGNISERS: readonly Recogniser[] = [
@@ -16,4 +19,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   ...volumeUtilsRows,
   ...rbdRows,
   ...netappRows,
+  ...glanceApiRows,
+  ...glanceStoreRows,
+  ...glanceImportRows,
 ];

@@ -4,6 +4,7 @@ import { EVENT_TYPES, type EventType } from '../recognise/event-types.ts';
 import { parseVolumeSpec } from '../recognise/parse-volume-spec.ts';
 import type { HostFacts } from './classify.ts';
 import { createFlow, type Flow } from './flow.ts';
+import { isGlanceEvent } from './is-glance-event.ts';
 import type { Timeline } from './timeline.ts';
 import { toTimeline } from './to-timeline.ts';
 
@@ -85,7 +86,9 @@ export function createReducer(options: ReducerOptions): Reducer {
     if (event !== null) counters.recognised++;
     if (event?.type === 'cacheServiceState') noteCacheState(record, event);
     const rid = record.requestId;
-    if (rid !== null && rid !== '' && (event !== null || belongsToCinder(record))) {
+    if (event !== null && isGlanceEvent(event.type)) {
+      // glance-api / glance_store: never part of a cinder flow, even when the request ids coincide.
+    } else if (rid !== null && rid !== '' && (event !== null || belongsToCinder(record))) {
       const key = `${record.host ?? ''}\u0000${rid}`;
       const flow = flows.get(key);
       if (flow !== undefined) {
