@@ -37,6 +37,11 @@ export const RawOptionsSchema = z.object({
     .transform((v) => (v === true ? 10 : v === false ? 0 : Number(v)))
     .default(0),
   strict: z.boolean().default(false),
+  maxGzipRatio: z
+    .string()
+    .regex(/^[1-9]\d*$/, { error: '--max-gzip-ratio takes a positive whole number, e.g. --max-gzip-ratio 1000' })
+    .transform(Number)
+    .default(100),
   metricsPort: z
     .string()
     .regex(/^\d{1,5}$/, { error: '--metrics-port takes a port number, e.g. --metrics-port 9464' })

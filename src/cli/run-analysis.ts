@@ -21,7 +21,7 @@ export async function runAnalysis(files: readonly string[], o: ResolvedOptions, 
   const sources: InputSource[] = [];
   const failed: { name: string; diagnostic: Diagnostic }[] = [];
   for (const f of files) {
-    const r = await openInput(f);
+    const r = await openInput(f, { maxGzipRatio: o.maxGzipRatio });
     if ('source' in r) sources.push(r.source);
     else failed.push({ name: f, diagnostic: r.error });
   }

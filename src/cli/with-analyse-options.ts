@@ -12,6 +12,7 @@ export function withAnalyseOptions(cmd: Command): Command {
     .option('--max-open <n>', 'at most this many open flows; the least recently active is reported incomplete', '10000')
     .option('--diagnostics [count]', 'also show the first unrecognised lines with file and line (default 10)')
     .option('--strict', 'exit 1 when a line could not be parsed, an input could not be read, or a flow is incomplete')
+    .option('--max-gzip-ratio <n>', 'stop reading a .gz input that expands to more than N times its compressed size (a decompression bomb)', '100')
     .option('--metrics-port <port>', 'serve Prometheus metrics at http://HOST:PORT/metrics while running (0: any free port)')
     .option('--metrics-host <address>', 'address for --metrics-port (0.0.0.0: every interface)', '127.0.0.1')
     .option('--color', 'force colour')

@@ -148,7 +148,8 @@ export function createShortTimestampParser(format: InputFormat, opts: ShortTimes
           sec = sec * 10 + c;
           p++;
         }
-        if (p === start || s.charCodeAt(p) !== 46) return false;
+        // At most 11 digits of seconds (year 5138): more is a corrupted line, not a time.
+        if (p === start || p - start > 11 || s.charCodeAt(p) !== 46) return false;
         p++;
         let us = 0;
         let n = 0;

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Diagnostic } from '../model/log-record.ts';
@@ -9,54 +9,108 @@ export interface InputSource {
   readonly name: string;
   readonly mtimeMs: number | undefined;
   chunks(): AsyncIterable<Buffer>;
+  /** Size in bytes of a regular file (for the progress bar); absent for stdin and pipes. */
+  readonly size?: number;
+  /** Bytes read from the file so far (compressed bytes for a .gz). */
+  readonly bytesRead?: () => number;
 }
+
+export interface OpenOptions {
+  /**
+   * A `.gz` input stops with an error once it has expanded to more than this many times the
+   * compressed bytes read so far (and past GZIP_FLOOR): a decompression bomb, not a log.
+   */
+  readonly maxGzipRatio?: number;
+}
+
+/** Default for `--max-gzip-ratio`: text logs compress 5–20×, a gzip bomb ~1000×. */
+export const DEFAULT_GZIP_RATIO = 100;
+
+/** Below this much output the ratio is not checked (a tiny, very repetitive .gz is fine). */
+export const GZIP_FLOOR = 64 * 1024 * 1024;
 
 const CHUNK = 1 << 20;
 
 /** Opens a file path (or `-` for stdin) as an InputSource, or says clearly why it cannot. */
-export async function openInput(path: string): Promise<{ source: InputSource } | { error: Diagnostic }> {
-  if (path === '-') return { source: { name: '(stdin)', mtimeMs: undefined, chunks: () => gunzipIfNeeded(process.stdin) } };
+export async function openInput(path: string, o: OpenOptions = {}): Promise<{ source: InputSource } | { error: Diagnostic }> {
+  const ratio = o.maxGzipRatio ?? DEFAULT_GZIP_RATIO;
+  if (path === '-') return { source: { name: '(stdin)', mtimeMs: undefined, chunks: () => gunzipIfNeeded(process.stdin, '(stdin)', ratio) } };
   try {
     const s = await stat(path);
-    if (s.isDirectory()) return { error: inputError('input-is-directory', `Give a file, not a directory: "${path}" is a directory`) };
-    return { source: { name: path, mtimeMs: s.mtimeMs, chunks: () => gunzipIfNeeded(createReadStream(path, { highWaterMark: CHUNK })) } };
+    if (s.isDirectory()) return { error: inputError('input-is-directory', `Give a file, not a directory: "${path}" is a directory (name the files in it, e.g. "${path.replace(/\/$/, '')}/*.log")`) };
+    // A FIFO is a pipe: `clonewatch <(journalctl …)`. Opening it waits for its writer, so it is
+    // opened when read; its mtime is the time of the last write, not the log's, so it is not used.
+    if (s.isFIFO()) return { source: { name: path, mtimeMs: undefined, chunks: () => gunzipIfNeeded(createReadStream(path, { highWaterMark: CHUNK }), path, ratio) } };
+    if (!s.isFile()) return { error: inputError('input-not-a-file', `Give a regular file, a pipe or "-" for stdin: "${path}" is a ${kindOf(s)}`) };
+    await access(path, constants.R_OK);
+    let file: ReturnType<typeof createReadStream> | null = null;
+    const chunks = () => gunzipIfNeeded((file = createReadStream(path, { highWaterMark: CHUNK })), path, ratio);
+    return { source: { name: path, mtimeMs: s.mtimeMs, size: s.size, bytesRead: () => file?.bytesRead ?? 0, chunks } };
   } catch (e) {
     return { error: inputError(codeOf(e), describe(path, e)) };
   }
 }
 
+function kindOf(s: { isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  return s.isSocket() ? 'socket' : s.isCharacterDevice() ? 'character device' : s.isBlockDevice() ? 'block device' : 'special file';
+}
+
 function codeOf(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'input-not-found' : code === 'EACCES' ? 'input-not-readable' : code === 'ELOOP' ? 'input-symlink-loop' : 'input-unreadable';
+  return code === 'ENOENT' ? 'input-not-found' : code === 'EACCES' || code === 'EPERM' ? 'input-not-readable' : code === 'ELOOP' ? 'input-symlink-loop' : 'input-unreadable';
 }
 
 function describe(path: string, e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   switch (err.code) {
     case 'ENOENT': return `Check the path: "${path}" does not exist`;
-    case 'EACCES': return `Check the permissions: "${path}" cannot be read (run as a user in the systemd-journal or adm group, or use sudo)`;
-    case 'ELOOP': return `Fix the link: "${path}" is a symbolic link loop`;
+    case 'EACCES':
+    case 'EPERM': return `Check the permissions: "${path}" cannot be read (run as a user in the systemd-journal or adm group, or use sudo)`;
+    case 'ELOOP': return `Fix the link: "${path}" is a symbolic link loop (too many levels of symbolic links)`;
+    case 'ENOTDIR': return `Check the path: a part of "${path}" is not a directory`;
+    case 'ENAMETOOLONG': return `Check the path: "${path.slice(0, 200)}…" is too long`;
     default: return `Check the input: "${path}" cannot be read: ${err.message}`;
   }
 }
 
 const inputError = (code: string, message: string): Diagnostic => ({ severity: 'error', code, message });
 
+const mib = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+
 /** Yields the stream's bytes, decompressed when they start with the gzip magic number (whatever the file name). */
-async function* gunzipIfNeeded(stream: Readable | NodeJS.ReadableStream): AsyncGenerator<Buffer> {
+async function* gunzipIfNeeded(stream: Readable | NodeJS.ReadableStream, name: string, maxRatio: number): AsyncGenerator<Buffer> {
   const it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
   const head = Buffer.isBuffer(first.value) ? first.value : Buffer.from(first.value);
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    let compressedBytes = 0;
     async function* rest() {
+      compressedBytes += head.length;
       yield head;
-      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        const b = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value);
+        compressedBytes += b.length;
+        yield b;
+      }
     }
     const gunzip = createGunzip({ chunkSize: CHUNK });
     const compressed = Readable.from(rest());
     compressed.on('error', (e) => gunzip.destroy(e));
-    yield* compressed.pipe(gunzip) as AsyncIterable<Buffer>;
+    let out = 0;
+    for await (const chunk of compressed.pipe(gunzip) as AsyncIterable<Buffer>) {
+      out += chunk.length;
+      if (out > GZIP_FLOOR && out > maxRatio * compressedBytes) {
+        compressed.destroy();
+        gunzip.destroy();
+        const by = name === '(stdin)' ? 'zcat FILE.gz | clonewatch -' : `zcat '${name}' | clonewatch -`;
+        throw new Error(
+          `it expands to more than ${maxRatio} times its compressed size (${mib(out)} from ${mib(compressedBytes)}), which looks like a decompression bomb; ` +
+            `the limit is --max-gzip-ratio ${maxRatio}: raise it (e.g. --max-gzip-ratio ${maxRatio * 10}) or decompress by hand (${by})`,
+        );
+      }
+      yield chunk;
+    }
     return;
   }
   yield head;

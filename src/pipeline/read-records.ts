@@ -81,7 +81,12 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
       if (options.live !== undefined && r.value.includes(10)) break;
     }
     const headBuf = Buffer.concat(head);
-    const format = options.inputFormat ?? detectFormat(headBuf);
+    let format = options.inputFormat ?? detectFormat(headBuf);
+    if (format === null && headBuf.length > 0) {
+      // Binary junk or blank lines: read as plain text lines so that every line is still counted.
+      format = 'cat';
+      if (/[^\s]/.test(headBuf.toString('latin1'))) state.diagnostics.push({ severity: 'warning', code: 'unknown-format', message: `Check the input, or force its format with --input-format: "${source.name}" does not start like a journal or an oslo.log file (binary data?); its lines are read as plain text` });
+    }
     state.format = format;
     if (format === null) return; // empty input
     const year = initialYear({ explicitYear: options.year, mtimeMs: source.mtimeMs, firstMonth: firstMonth(headBuf), currentYear: options.currentYear, zone: options.zone });
