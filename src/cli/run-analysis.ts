@@ -9,6 +9,7 @@ import { createPalette } from '../render/palette.ts';
 import type { RunTotals } from '../render/run-totals.ts';
 import { renderSummary } from '../render/render-summary.ts';
 import { renderTimeline } from '../render/render-timeline.ts';
+import { toImageRecord } from '../render/to-image-record.ts';
 import { toSummaryRecord } from '../render/to-summary-record.ts';
 import { toVolumeRecord } from '../render/to-volume-record.ts';
 import { EXIT } from './exit-codes.ts';
@@ -84,6 +85,7 @@ export async function runAnalysis(files: readonly string[], o: ResolvedOptions, 
         status?.stop();
         const malformed = item.run.inputs.some((i) => i.stats.malformed > 0 || i.error !== null);
         if (malformed) strictProblem = true;
+        if (o.json) for (const image of item.images) await out.write(`${JSON.stringify(toImageRecord(image, o.tz))}\n`);
         await out.write(renderSummaryText(item.summary, item.run));
       }
       if (out.closed) break;

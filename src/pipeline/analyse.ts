@@ -4,6 +4,7 @@ import { createRecogniser } from '../recognise/create-recogniser.ts';
 import { RECOGNISERS } from '../recognise/table.ts';
 import { createReducer, type ReducerOutput } from '../reduce/create-reducer.ts';
 import { createSummary, type SummaryData } from '../reduce/create-summary.ts';
+import type { ImageData } from '../reduce/image.ts';
 import type { Timeline } from '../reduce/timeline.ts';
 import type { RunTotals } from '../render/run-totals.ts';
 import { mergeByTime } from './merge-by-time.ts';
@@ -30,7 +31,7 @@ export interface AnalyseOptions {
 export type AnalyseOutput =
   | { readonly kind: 'timeline'; readonly timeline: Timeline }
   | { readonly kind: 'diagnostic'; readonly diagnostic: Diagnostic }
-  | { readonly kind: 'end'; readonly summary: SummaryData; readonly run: RunTotals };
+  | { readonly kind: 'end'; readonly summary: SummaryData; readonly run: RunTotals; readonly images: readonly ImageData[] };
 
 /** Counters of a run so far, for the live status line and the exporter. */
 export interface Progress {
@@ -153,7 +154,7 @@ export function createAnalysis(
     }
     yield* emit(reducer.finish());
     yield* drainDiagnostics();
-    yield { kind: 'end', summary: summary.result(), run: run() };
+    yield { kind: 'end', summary: summary.result(), run: run(), images: reducer.images() };
   }
 
   return {

@@ -51,7 +51,7 @@ function previousTime(events: readonly Event[], i: number): number | null {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Order of phases that start at the same instant. */
-const RANK: Record<PhaseName, number> = { clone: 0, download: 1, 'temporary-image': 2, convert: 3, 'volume-copy': 4 };
+const RANK: Record<PhaseName, number> = { clone: 0, 'glance-serve': 1, download: 2, 'temporary-image': 3, convert: 4, 'volume-copy': 5 };
 
 const CLONE_MARKERS: readonly EventType[] = [
   'rbdImageClone', 'glanceCinderWillClone', 'cacheCloneFrom', 'netappCloneCheck', 'netappPostClone', 'rbdVolumeClone', 'netappLunClone', 'lvmCloneVolume',

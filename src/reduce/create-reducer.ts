@@ -5,6 +5,9 @@ import { parseVolumeSpec } from '../recognise/parse-volume-spec.ts';
 import type { HostFacts } from './classify.ts';
 import { createFlow, type Flow } from './flow.ts';
 import { isGlanceEvent } from './is-glance-event.ts';
+import { createImageTracker } from './create-image-tracker.ts';
+import type { ImageData } from './image.ts';
+import { withGlance } from './with-glance.ts';
 import type { Timeline } from './timeline.ts';
 import { toTimeline } from './to-timeline.ts';
 
@@ -36,6 +39,8 @@ export interface Reducer {
    */
   advance(time: number): ReducerOutput[];
   finish(): ReducerOutput[];
+  /** Every image the input showed (glance uploads, imports, serving; cinder's view of its stores), as of now. */
+  images(): ImageData[];
   openFlows(): number;
   readonly counters: Readonly<ReducerCounters>;
 }
@@ -62,6 +67,7 @@ export function createReducer(options: ReducerOptions): Reducer {
   const preflow = new Map<string, { time: number | null; origin: Origin; events: Event[] }>();
   const closed = new Map<string, true>();
   const facts = new Map<string, { cacheDisabled: Set<string> }>();
+  const tracker = createImageTracker();
   const counters: ReducerCounters = { recognised: 0, flowsOpened: 0, timelines: 0, evicted: 0, idleExpired: 0, lateEvents: 0 };
   let watermark = -Infinity;
   let lastSweep = -Infinity;
@@ -74,7 +80,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     closing.delete(flow);
     remember(closed, flow.key, true);
     counters.timelines++;
-    out.push({ kind: 'timeline', timeline: toTimeline(flow, factsOf(flow.host), incomplete) });
+    out.push({ kind: 'timeline', timeline: withGlance(toTimeline(flow, factsOf(flow.host), incomplete), tracker) });
   };
 
   const belongsToCinder = (r: LogRecord) => (r.logger === null ? !/glance|g-api/.test(r.ident ?? '') : !NOT_CINDER.test(r.logger));
@@ -83,7 +89,10 @@ export function createReducer(options: ReducerOptions): Reducer {
     out = [];
     const t = record.time;
     if (t !== null && t > watermark) watermark = t;
-    if (event !== null) counters.recognised++;
+    if (event !== null) {
+      counters.recognised++;
+      tracker.observe(event);
+    }
     if (event?.type === 'cacheServiceState') noteCacheState(record, event);
     const rid = record.requestId;
     if (event !== null && isGlanceEvent(event.type)) {
@@ -266,7 +275,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     return out;
   }
 
-  return { step, advance, finish, openFlows: () => flows.size, counters };
+  return { step, advance, finish, images: () => tracker.images(), openFlows: () => flows.size, counters };
 }
 
 function findByVolume(root: Flow, volumeId: string): Flow | undefined {

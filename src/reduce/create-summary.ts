@@ -21,6 +21,8 @@ export interface SummaryData {
     internal: number;
   };
   readonly reasons: Record<string, number>;
+  /** Every distinct advice of the run's timelines, with how many volumes it concerns, most frequent first. */
+  readonly advice: readonly { code: string; message: string; command: string | null; volumes: number }[];
   readonly temporaryImages: { count: number; peakConcurrent: number; peakAt: number | null; peakHost: string | null; longestMs: number | null };
 }
 
@@ -44,6 +46,7 @@ export function createSummary() {
     internal: 0,
   };
   const reasons: Record<string, number> = {};
+  const advice = new Map<string, { code: string; message: string; command: string | null; volumes: number }>();
   const temps: { start: number; end: number; host: string | null }[] = [];
   let first: number | null = null;
   let last: number | null = null;
@@ -58,6 +61,12 @@ export function createSummary() {
     if (t.cacheSeeded) volumes.cacheSeeded++;
     volumes.internal += t.internalVolumes.length;
     for (const r of t.reasons) bump(reasons, r.code);
+    for (const a of t.advice) {
+      const key = `${a.code}\u0000${a.message}\u0000${a.command ?? ''}`;
+      const seen = advice.get(key);
+      if (seen) seen.volumes++;
+      else advice.set(key, { code: a.code, message: a.message, command: a.command, volumes: 1 });
+    }
     if (t.start !== null && (first === null || t.start < first)) first = t.start;
     if (t.end !== null && (last === null || t.end > last)) last = t.end;
     for (const p of t.phases) {
@@ -66,7 +75,8 @@ export function createSummary() {
   }
 
   function result(): SummaryData {
-    return { span: { start: first, end: last }, volumes, reasons, temporaryImages: sweep(temps) };
+    const list = [...advice.values()].map((a) => ({ ...a })).sort((a, b) => b.volumes - a.volumes);
+    return { span: { start: first, end: last }, volumes, reasons, advice: list, temporaryImages: sweep(temps) };
   }
 
   return { add, result };

@@ -1,10 +1,11 @@
 import type { Origin } from '../model/log-record.ts';
+import type { GlanceServe } from './image.ts';
 
 export type VolumeSource = 'image' | 'raw' | 'snapshot' | 'source_vol' | 'backup' | 'other';
 export type VolumeStatus = 'succeeded' | 'failed' | 'incomplete';
 export type Provisioning = 'clone' | 'copy';
 export type CloneMethod = 'rbd' | 'netapp' | 'glance-cinder' | 'image-cache' | 'unknown';
-export type PhaseName = 'download' | 'convert' | 'volume-copy' | 'clone' | 'temporary-image';
+export type PhaseName = 'download' | 'convert' | 'volume-copy' | 'clone' | 'temporary-image' | 'glance-serve';
 
 /** One step of a provisioning, in epoch milliseconds. */
 export interface Phase {
@@ -56,6 +57,8 @@ export interface Timeline {
   readonly reasons: readonly Reason[];
   /** Placement-aware fixes (filled when the input shows where the image lives); empty otherwise. */
   readonly advice: readonly Advice[];
+  /** glance-api sending this flow's image (joined by request id, §2.4), when glance-api's lines are in the input. */
+  readonly glanceServe?: GlanceServe | null;
   readonly notes: readonly string[];
   readonly requestId: string;
   readonly globalRequestId: string | null;

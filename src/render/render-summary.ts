@@ -29,6 +29,7 @@ export function renderSummary(s: SummaryData, run: RunTotals, o: HumanOptions): 
     ['lines', `${l.read} read: ${l.recognised} recognised, ${l.unrecognised} unrecognised, ${l.continuation} continuation, ${l.markers} markers, ${l.blank} blank, ${l.malformed} malformed`],
     ['inputs', run.inputs.map((i) => `${safe(i.name)} (${i.error ? p.red('unreadable') : `${i.format ?? 'empty'}, ${i.stats.read} lines`})`).join(', ')],
   ];
+  for (const a of s.advice) rows.push(['advice', `${safe(a.message)} (${a.volumes} volume${a.volumes === 1 ? '' : 's'})${a.command === null ? '' : `\n${' '.repeat(15)}$ ${safe(a.command)}`}`]);
   if (run.diagnostics.errors + run.diagnostics.warnings > 0) rows.push(['diagnostics', `${run.diagnostics.errors} errors, ${run.diagnostics.warnings} warnings (see stderr)`]);
   return `${p.bold('Summary')}\n${rows.map(([k, val]) => `  ${k.padEnd(12)} ${val}`).join('\n')}\n`;
 }

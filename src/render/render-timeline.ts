@@ -31,12 +31,24 @@ export function renderTimeline(t: Timeline, o: HumanOptions): string {
     const cols = [ph.name.padEnd(16), clock(ph.start, o.zone), formatDuration(spanMs(ph.start, ph.end)).padStart(10), mb(ph.sizeMB).padStart(12), ph.mbps === null ? '' : `${ph.mbps.toFixed(2)} MB/s`.padStart(13)];
     lines.push(`  ${p.dim('│')} ${cols.join(' ').trimEnd()}`);
   }
+  const g = t.glanceServe;
+  if (g) {
+    const from = g.cacheHit === true ? "glance-api's local image cache" : g.cacheHit === false ? 'the store (teed into the cache)' : null;
+    lines.push(`  ${p.dim('│')} ${p.dim(`glance-api ${[g.host && safe(g.host), g.requestId && `request ${safe(g.requestId)}`, `${safe(g.method)} ${safe(g.path)} → ${g.status}`, from && `served from ${from}`].filter(Boolean).join(' · ')}`)}`);
+  }
   for (const v of t.internalVolumes) {
     lines.push(`  ${p.dim('│')} ${'cache entry'.padEnd(16)} ${clock(v.start, o.zone)} ${formatDuration(spanMs(v.start, v.end)).padStart(10)}  internal volume ${safe(v.volumeId ?? '?')} (${v.status})`);
   }
   if (t.reasons.length > 0) {
     lines.push(`  ${p.bold('why not a clone:')}`);
     for (const r of t.reasons) lines.push(`    - ${safe(r.message)} ${p.dim(`[${r.code}]`)}`);
+  }
+  if (t.advice.length > 0) {
+    lines.push(`  ${p.bold('to make it a clone:')}`);
+    for (const a of t.advice) {
+      lines.push(`    - ${safe(a.message)} ${p.dim(`[${a.code}]`)}`);
+      if (a.command !== null) lines.push(`      ${p.cyan(`$ ${safe(a.command)}`)}`);
+    }
   }
   if (t.error !== null) lines.push(`  ${p.red('error:')} ${safe(t.error)}`);
   for (const n of t.notes) lines.push(`  ${p.dim(`note: ${safe(n)}`)}`);

@@ -17,6 +17,7 @@ export function toSummaryRecord(s: SummaryData, run: RunTotals, zone: string): S
     span: { start: iso(s.span.start, zone), end: iso(s.span.end, zone) },
     volumes: v,
     reasons: s.reasons,
+    advice: s.advice.map((a) => ({ ...a })),
     temporaryImages: { ...s.temporaryImages, peakAt: iso(s.temporaryImages.peakAt, zone) },
     lines: lineTotals(run),
     inputs: run.inputs.map((i) => ({ name: i.name, format: i.format, read: i.stats.read, error: i.error })),

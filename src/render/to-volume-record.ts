@@ -10,6 +10,15 @@ function phase(p: Phase, zone: string): VolumeRecord['phases'][number] {
   return { name: p.name, start: iso(p.start, zone), end: iso(p.end, zone), durationMs: spanMs(p.start, p.end), sizeMB: p.sizeMB, mbps: p.mbps };
 }
 
+function serveRecord(t: Timeline, zone: string): VolumeRecord['glanceServe'] {
+  const g = t.glanceServe;
+  if (g === undefined || g === null) return null;
+  return {
+    host: g.host, requestId: g.requestId, method: g.method, path: g.path, status: g.status, bytes: g.bytes,
+    start: iso(g.start, zone), end: iso(g.end, zone), durationMs: spanMs(g.start, g.end), cacheHit: g.cacheHit,
+  };
+}
+
 /** pino levels: 30 info (clones, plain creates), 40 warn (copies, incomplete), 50 error (failures). */
 function levelOf(t: Timeline): number {
   if (t.status === 'failed') return 50;
@@ -42,6 +51,7 @@ export function toVolumeRecord(t: Timeline, zone: string): VolumeRecord {
     cacheSeeded: t.cacheSeeded,
     reasons: t.reasons.map((r) => r.message),
     reasonCodes: t.reasons.map((r) => r.code),
+    advice: t.advice.map((a) => ({ code: a.code, message: a.message, command: a.command })),
     notes: [...t.notes],
     requestId: t.requestId,
     globalRequestId: t.globalRequestId,
@@ -62,6 +72,7 @@ export function toVolumeRecord(t: Timeline, zone: string): VolumeRecord {
     })),
     error: t.error,
     rescheduled: t.rescheduled,
+    glanceServe: serveRecord(t, zone),
     input: { name: t.origin.input, line: t.origin.line },
   };
 }

@@ -1,16 +1,20 @@
 import { z } from 'zod';
+import { ImageRecordSchema } from './image-record.ts';
 
 /** ISO 8601 with milliseconds and a numeric offset, e.g. `2026-03-02T10:15:01.123+00:00`. */
 const Iso = z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
 
 export const PhaseSchema = z.object({
-  name: z.enum(['download', 'convert', 'volume-copy', 'clone', 'temporary-image']),
+  name: z.enum(['download', 'convert', 'volume-copy', 'clone', 'temporary-image', 'glance-serve']),
   start: Iso.nullable(),
   end: Iso.nullable(),
   durationMs: z.number().int().nonnegative().nullable(),
   sizeMB: z.number().nonnegative().nullable(),
   mbps: z.number().nonnegative().nullable(),
 });
+
+/** What would make the next such volume a clone (src/reduce/advice.ts). */
+export const AdviceSchema = z.object({ code: z.string(), message: z.string(), command: z.string().nullable() });
 
 /** pino's fields, so `clonewatch --json | pino-pretty` reads well. */
 const PinoFields = {
@@ -36,6 +40,7 @@ export const VolumeRecordSchema = z.object({
   cacheSeeded: z.boolean(),
   reasons: z.array(z.string()),
   reasonCodes: z.array(z.string()),
+  advice: z.array(AdviceSchema),
   notes: z.array(z.string()),
   requestId: z.string(),
   globalRequestId: z.string().nullable(),
@@ -58,6 +63,20 @@ export const VolumeRecordSchema = z.object({
   ),
   error: z.string().nullable(),
   rescheduled: z.boolean(),
+  glanceServe: z
+    .object({
+      host: z.string().nullable(),
+      requestId: z.string().nullable(),
+      method: z.string(),
+      path: z.string(),
+      status: z.number().int(),
+      bytes: z.number().int().nonnegative(),
+      start: Iso.nullable(),
+      end: Iso.nullable(),
+      durationMs: z.number().int().nonnegative().nullable(),
+      cacheHit: z.boolean().nullable(),
+    })
+    .nullable(),
   input: z.object({ name: z.string(), line: z.number().int() }),
 });
 export type VolumeRecord = z.infer<typeof VolumeRecordSchema>;
@@ -79,6 +98,7 @@ export const SummaryRecordSchema = z.object({
     internal: z.number().int().nonnegative(),
   }),
   reasons: Counts,
+  advice: z.array(AdviceSchema.extend({ volumes: z.number().int().positive() })),
   temporaryImages: z.object({
     count: z.number().int().nonnegative(),
     peakConcurrent: z.number().int().nonnegative(),
@@ -102,4 +122,4 @@ export const SummaryRecordSchema = z.object({
 });
 export type SummaryRecord = z.infer<typeof SummaryRecordSchema>;
 
-export const OutputRecordSchema = z.discriminatedUnion('kind', [VolumeRecordSchema, SummaryRecordSchema]);
+export const OutputRecordSchema = z.discriminatedUnion('kind', [VolumeRecordSchema, ImageRecordSchema, SummaryRecordSchema]);
