@@ -71,8 +71,15 @@ export function createAnalysis(
   let unrecognisedShown = 0;
   let lastTime: number | null = null;
   let lastConversionMbps: number | null = null;
-  let stopRequested: (() => void) | null = null;
-  const stopped = new Promise<void>((resolve) => (stopRequested = resolve));
+  // One fresh promise per wait, settled by the input or by stop(). (Racing each batch against one
+  // never-settling "stopped" promise kept every batch reachable: memory grew with the input.)
+  let wakeOnStop: (() => void) | null = null;
+  const orStop = <T,>(p: Promise<T>): Promise<T | typeof TICK> =>
+    new Promise<T | typeof TICK>((resolve, reject) => {
+      wakeOnStop = () => resolve(TICK);
+      if (isStopped) resolve(TICK);
+      p.then(resolve, reject);
+    });
   let isStopped = false;
 
   const run = (): RunTotals => ({
@@ -125,11 +132,11 @@ export function createAnalysis(
     let flushed = false;
     for (;;) {
       let r: IteratorResult<LogRecord[]> | typeof TICK;
-      if (live === undefined) r = await Promise.race([next, stopped.then((): typeof TICK => TICK)]);
+      if (live === undefined) r = await orStop(next);
       else {
         let timer: NodeJS.Timeout | undefined;
         const tick = new Promise<typeof TICK>((resolve) => (timer = setTimeout(() => resolve(TICK), live.tickMs)));
-        r = await Promise.race([next, tick, stopped.then((): typeof TICK => TICK)]);
+        r = await orStop(Promise.race([next, tick]));
         clearTimeout(timer);
       }
       if (isStopped) break;
@@ -161,7 +168,7 @@ export function createAnalysis(
     outputs: outputs(),
     stop() {
       isStopped = true;
-      stopRequested?.();
+      wakeOnStop?.();
     },
     snapshot: () => ({ summary: summary.result(), run: run() }),
     progress() {
