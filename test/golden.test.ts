@@ -15,7 +15,7 @@ for (const file of sampleFiles()) {
   test(`golden: ${file}`, async (t) => {
     // Short modes carry no year: the samples are from 2026, the year-rollover one starts on 2025-12-31.
     const r = await analyseFiles([file], { year: file.includes('year-rollover') ? 2025 : 2026, zone: 'UTC' });
-    const records = [...r.volumes, r.summary];
+    const records = [...r.volumes, ...r.images, r.summary];
     for (const rec of records) t.true(OutputRecordSchema.safeParse(rec).success, `schema: ${JSON.stringify(rec).slice(0, 200)}`);
     const text = records.map((x) => JSON.stringify(x)).join('\n') + '\n';
     const golden = join('test', 'golden', `${file}.ndjson`);

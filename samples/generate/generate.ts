@@ -18,8 +18,11 @@ function run(s: Scenario): void {
   const w = new World();
   const volumes = s.build(w);
   if (s.journal !== false) renderJournal(w, dir, [...BASE_MODES, ...(s.modes ?? [])], s.merge ?? false);
-  for (const [name, text] of Object.entries(s.files?.(w) ?? {})) writeFileSync(join(dir, name), text);
-  writeFileSync(join(dir, 'truth.json'), `${JSON.stringify({ scenario: s.name, volumes }, null, 2)}\n`);
+  for (const [name, text] of Object.entries(s.files?.(w) ?? {})) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  writeFileSync(join(dir, 'truth.json'), `${JSON.stringify({ scenario: s.name, volumes, ...s.truth?.() }, null, 2)}\n`);
   if (s.osloFile) {
     writeFileSync(join(dir, 'cinder-volume.log'), osloFile(w, ['cinder-volume'], 'zed'));
     const fileVolumes = volumes.map((v) => ({ ...v, host: null }));

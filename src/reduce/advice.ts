@@ -31,7 +31,9 @@ export function adviseFor(t: Timeline, view: PlacementView): Advice[] {
       const target = view.allStores.find((s) => s.backends.includes(backend) && !stores.some((x) => x.name === s.name));
       out.push({
         code: 'image-not-on-backend',
-        message: `image ${t.imageId} is stored only in ${stores.map(describeStore).join(' and ')}; this volume is on backend ${backend}` +
+        message: (stores.every((s) => s.backends.length > 0)
+          ? `image ${t.imageId} is stored only in ${stores.map(describeStore).join(' and ')}; this volume is on backend ${backend}`
+          : `image ${t.imageId} is stored in ${stores.map(describeStore).join(' and ')} (backends not shown in the input), but Cinder found no image-volume of it on backend ${backend}`) +
           (target ? `: copy the image to store ${target.name}, which is on backend ${backend}, and the next volume there is a clone` : `: no store on backend ${backend} shows in the input; add one (a cinder store whose cinder_volume_type lands on ${backend}) and copy the image to every store`),
         command: target
           ? `glance image-import ${id} --stores ${shellWord(target.name, '<store>')} --import-method copy-image`

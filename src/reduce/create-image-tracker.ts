@@ -99,6 +99,7 @@ export function createImageTracker(): ImageTracker {
       x.imageId = q.imageId;
       image(q.imageId, t).transfers.push(x);
     }
+    if (x.imageId !== null && x.bytes !== null) image(x.imageId, t).sizeBytes ??= x.bytes;
     if (x.store !== null && x.imageId !== null) image(x.imageId, t).stores.add(x.store);
     if (x.store !== null && x.volumeId !== null) remember(volumeStore, x.volumeId, x.store);
   };
@@ -333,7 +334,17 @@ export function createImageTracker(): ImageTracker {
     return best < 0 ? null : (unpaired.splice(best, 1)[0] ?? null);
   }
 
+  /** A transfer whose glance lines did not name the store (an upload), named by cinder's `cinder://<store>/<volume>`. */
+  const storeOf = (x: Transfer): string | null => x.store ?? (x.volumeId === null ? null : (volumeStore.get(x.volumeId) ?? null));
+
   function storesWithBackends(): Map<string, StorePlacement> {
+    const types = new Map(storeVolumeType);
+    for (const s of images.values()) {
+      for (const x of s.transfers) {
+        const store = storeOf(x);
+        if (store !== null && x.volumeType !== null && !types.has(store)) types.set(store, x.volumeType);
+      }
+    }
     const backends = new Map<string, Set<string>>();
     for (const [vid, store] of volumeStore) {
       const b = volumeBackend.get(vid);
@@ -343,9 +354,9 @@ export function createImageTracker(): ImageTracker {
       backends.set(store, set);
     }
     const out = new Map<string, StorePlacement>();
-    const names = new Set([...backends.keys(), ...storeVolumeType.keys()]);
+    const names = new Set([...backends.keys(), ...types.keys()]);
     for (const s of images.values()) for (const n of s.stores) names.add(n);
-    for (const name of [...names].sort()) out.set(name, { name, volumeType: storeVolumeType.get(name) ?? null, backends: [...(backends.get(name) ?? [])].sort() });
+    for (const name of [...names].sort()) out.set(name, { name, volumeType: types.get(name) ?? null, backends: [...(backends.get(name) ?? [])].sort() });
     return out;
   }
 
@@ -372,7 +383,7 @@ export function createImageTracker(): ImageTracker {
         return {
           imageId: s.imageId, name: s.name, diskFormat: s.diskFormat, sizeBytes: s.sizeBytes, stores,
           storeDetails: stores.map((n) => all.get(n) ?? { name: n, volumeType: null, backends: [] }),
-          transfers: s.transfers.map(({ imageId: _drop, ...x }) => x),
+          transfers: s.transfers.map(({ imageId: _drop, ...x }) => ({ ...x, store: storeOf({ ...x, imageId: null }) })),
           served: { ...s.served }, volumes: { ...s.volumes }, first: s.first, last: s.last,
         };
       });

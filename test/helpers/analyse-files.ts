@@ -2,7 +2,9 @@ import { MAX_LINE_LENGTH } from '../../src/input/limits.ts';
 import { openInput, type InputSource } from '../../src/io/open-input.ts';
 import type { Diagnostic, InputFormat } from '../../src/model/log-record.ts';
 import { analyse } from '../../src/pipeline/analyse.ts';
+import { toImageRecord } from '../../src/render/to-image-record.ts';
 import { toSummaryRecord } from '../../src/render/to-summary-record.ts';
+import type { ImageRecord } from '../../src/schema/image-record.ts';
 import { toVolumeRecord } from '../../src/render/to-volume-record.ts';
 import type { SummaryRecord, VolumeRecord } from '../../src/schema/volume-record.ts';
 
@@ -16,6 +18,8 @@ export interface RunResult {
   readonly volumes: VolumeRecord[];
   readonly summary: SummaryRecord;
   readonly diagnostics: Diagnostic[];
+  /** `kind: "image"` records, written at the end of the input before the summary. */
+  readonly images: ImageRecord[];
 }
 
 /** Runs the whole pipeline in-process over sources, as `clonewatch --json` does. */
@@ -24,6 +28,7 @@ export async function analyseSources(sources: InputSource[], o: RunOptions = {})
   const volumes: VolumeRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   let summary: SummaryRecord | undefined;
+  const images: ImageRecord[] = [];
   const stream = analyse(sources, [], {
     inputFormat: o.inputFormat,
     year: o.year ?? 2026,
@@ -37,10 +42,13 @@ export async function analyseSources(sources: InputSource[], o: RunOptions = {})
   for await (const item of stream) {
     if (item.kind === 'timeline') volumes.push(toVolumeRecord(item.timeline, zone));
     else if (item.kind === 'diagnostic') diagnostics.push(item.diagnostic);
-    else summary = toSummaryRecord(item.summary, item.run, zone);
+    else {
+      images.push(...item.images.map((i) => toImageRecord(i, zone)));
+      summary = toSummaryRecord(item.summary, item.run, zone);
+    }
   }
   if (summary === undefined) throw new Error('no summary');
-  return { volumes, summary, diagnostics };
+  return { volumes, summary, diagnostics, images };
 }
 
 export async function analyseFiles(paths: string[], o: RunOptions = {}): Promise<RunResult> {

@@ -11,4 +11,6 @@ export interface Scenario {
   build(w: World): VolumeTruth[];
   /** extra files written verbatim (oslo-files scenario). */
   files?(w: World): Record<string, string>;
+  /** more truth written beside `volumes` in truth.json (glance-merged: images, joins, advice). */
+  truth?(): Record<string, unknown>;
 }

@@ -16,10 +16,11 @@ import colouredJson from './coloured-json.ts';
 import osloFiles from './oslo-files.ts';
 import yearRollover from './year-rollover.ts';
 import releaseWordings from './release-wordings.ts';
+import glanceMerged from './glance-merged.ts';
 import burst from './burst.ts';
 
 export const SCENARIOS: Scenario[] = [
   copyWithConversion, rawCopy, glanceCinderClone, glanceCinderFallbacks, cacheHit, cacheMissSeeded,
   rbdClone, rbdFallback, netappClone, failure, incomplete, infoOnly, multiHost, colouredJson,
-  osloFiles, yearRollover, releaseWordings, burst,
+  osloFiles, yearRollover, releaseWordings, glanceMerged, burst,
 ];
