@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { INPUT_FORMATS } from '../model/log-record.ts';
 import { isValidZone } from '../time/is-valid-zone.ts';
 import { parseDuration } from './parse-duration.ts';
+import { parseWhen } from '../report/parse-when.ts';
+
+/** `--since`/`--until`: a date and time, read in --tz unless it carries an offset. */
+const When = (flag: string) =>
+  z.string().transform((s, ctx) => {
+    const w = parseWhen(s);
+    if (w === null) {
+      ctx.addIssue({ code: 'custom', message: `${flag} takes a date and time such as "2026-03-22 10:14", 2026-03-22T10:14:05 or 2026-03-22T10:14Z, not "${s}"` });
+      return z.NEVER;
+    }
+    return w;
+  });
 
 /** The flags as commander hands them over (strings), validated once into the resolved context. */
 export const RawOptionsSchema = z.object({
@@ -50,6 +62,11 @@ export const RawOptionsSchema = z.object({
     .optional(),
   metricsHost: z.string().min(1, { error: '--metrics-host takes an address, e.g. 127.0.0.1 or 0.0.0.0' }).default('127.0.0.1'),
   color: z.boolean().optional(),
+  since: When('--since').optional(),
+  until: When('--until').optional(),
+  host: z.array(z.string().min(1, { error: '--host takes a host name' })).default([]),
+  image: z.array(z.string().min(1, { error: '--image takes an image id or name' })).default([]),
+  volume: z.array(z.string().min(1, { error: '--volume takes a volume id' })).default([]),
 });
 
 export type ResolvedOptions = z.output<typeof RawOptionsSchema>;

@@ -12,6 +12,7 @@ import { renderTimeline } from '../render/render-timeline.ts';
 import { toImageRecord } from '../render/to-image-record.ts';
 import { toSummaryRecord } from '../render/to-summary-record.ts';
 import { toVolumeRecord } from '../render/to-volume-record.ts';
+import { createTimelineFilter } from '../report/timeline-filter.ts';
 import { EXIT } from './exit-codes.ts';
 import type { ResolvedOptions } from './options.ts';
 import { startExporter, type Exporter } from './start-exporter.ts';
@@ -38,6 +39,7 @@ export async function runAnalysis(files: readonly string[], o: ResolvedOptions, 
     maxOpen: o.maxOpen,
     maxLineLength: MAX_LINE_LENGTH,
     showUnrecognised: o.diagnostics,
+    filter: createTimelineFilter(o, o.tz),
     ...(live ? { live: { clock: () => Date.now(), quietMs: 150, tickMs: 50 } } : {}),
   });
   let exporter: Exporter | null = null;

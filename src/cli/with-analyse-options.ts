@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import { INPUT_FORMATS } from '../model/log-record.ts';
 
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
 /** The options every command that reads logs shares (validated by resolveOptions in options.ts). */
 export function withAnalyseOptions(cmd: Command): Command {
   return cmd
@@ -16,5 +18,10 @@ export function withAnalyseOptions(cmd: Command): Command {
     .option('--metrics-port <port>', 'serve Prometheus metrics at http://HOST:PORT/metrics while running (0: any free port)')
     .option('--metrics-host <address>', 'address for --metrics-port (0.0.0.0: every interface)', '127.0.0.1')
     .option('--color', 'force colour')
-    .option('--no-color', 'no colour (also when NO_COLOR is set)');
+    .option('--no-color', 'no colour (also when NO_COLOR is set)')
+    .option('--since <time>', 'only provisionings still running at or after this time ("2026-03-22 10:14", read in --tz)')
+    .option('--until <time>', 'only provisionings that started at or before this time')
+    .option('--host <name>', 'only this host (repeat for several)', collect)
+    .option('--image <id|name>', 'only volumes from this image: id, id prefix (8+ characters) or name (repeatable)', collect)
+    .option('--volume <id>', 'only this volume: id or id prefix (8+ characters) (repeatable)', collect);
 }

@@ -26,6 +26,8 @@ export interface AnalyseOptions {
    * held for continuation lines is emitted, and log time advances with the wall time spent waiting.
    */
   readonly live?: { readonly clock: () => number; readonly quietMs: number; readonly tickMs: number };
+  /** `--since/--until/--host/--image/--volume`: timelines it rejects are neither emitted nor summarised. */
+  readonly filter?: ((t: Timeline) => boolean) | null;
 }
 
 export type AnalyseOutput =
@@ -105,6 +107,7 @@ export function createAnalysis(
         yield* report(o.diagnostic);
         continue;
       }
+      if (options.filter && !options.filter(o.timeline)) continue;
       summary.add(o.timeline);
       const convert = o.timeline.phases.findLast((p) => p.name === 'convert' && p.mbps !== null);
       if (convert) lastConversionMbps = convert.mbps;

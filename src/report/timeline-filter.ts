@@ -1,0 +1,56 @@
+import type { Timeline } from '../reduce/timeline.ts';
+import { localToEpoch } from '../time/local-to-epoch.ts';
+import type { When } from './parse-when.ts';
+
+/** `--since/--until/--host/--image/--volume`: which timelines every command keeps. */
+export interface TimelineFilterOptions {
+  readonly since?: When | undefined;
+  readonly until?: When | undefined;
+  readonly host?: readonly string[] | undefined;
+  readonly image?: readonly string[] | undefined;
+  readonly volume?: readonly string[] | undefined;
+}
+
+/** Epoch ms of a `--since`/`--until` value, read in `zone` unless it carries its own offset. */
+export function whenToEpoch(w: When, zone: string): number {
+  if (w.offsetMinutes !== null) return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - w.offsetMinutes * 60_000;
+  return localToEpoch(zone, w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond);
+}
+
+const idMatches = (id: string | null, wanted: readonly string[]) => id !== null && wanted.some((x) => id === x || (x.length >= 8 && id.startsWith(x)));
+
+/**
+ * The one filter all commands apply to the timelines (before the summary counts them), or null when
+ * no filter option was given. A timeline is kept when it overlaps [since, until] (a provisioning
+ * running at 10:14 is kept by `--since 10:14`), runs on one of the hosts, is from one of the images
+ * (id, id prefix of 8+ characters, or exact name) and is one of the volumes (id or id prefix).
+ */
+export function createTimelineFilter(o: TimelineFilterOptions, zone: string): ((t: Timeline) => boolean) | null {
+  const since = o.since === undefined ? null : whenToEpoch(o.since, zone);
+  const until = o.until === undefined ? null : whenToEpoch(o.until, zone);
+  const hosts = o.host ?? [];
+  const images = o.image ?? [];
+  const volumes = o.volume ?? [];
+  if (since === null && until === null && hosts.length === 0 && images.length === 0 && volumes.length === 0) return null;
+  return (t) => {
+    const start = t.start ?? t.end;
+    const end = t.end ?? t.start;
+    if (since !== null && (end === null || end < since)) return false;
+    if (until !== null && (start === null || start > until)) return false;
+    if (hosts.length > 0 && (t.host === null || !hosts.includes(t.host))) return false;
+    if (images.length > 0 && !(idMatches(t.imageId, images) || (t.imageName !== null && images.includes(t.imageName)))) return false;
+    if (volumes.length > 0 && !idMatches(t.volumeId, volumes)) return false;
+    return true;
+  };
+}
+
+/**
+ * The same options applied to Glance store writes: time overlap, host, image; with `--volume` no
+ * write is kept (a write belongs to an image, not to a volume).
+ */
+export function createWriteFilter(o: TimelineFilterOptions, zone: string, image: { imageId: string; name: string | null }): (x: { start: number | null; end: number | null; host: string | null }) => boolean {
+  const keep = createTimelineFilter(o, zone);
+  if (keep === null) return () => true;
+  if ((o.volume ?? []).length > 0) return () => false;
+  return (x) => keep({ start: x.start, end: x.end, host: x.host, imageId: image.imageId, imageName: image.name, volumeId: null } as Timeline);
+}

@@ -1,0 +1,35 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with its background connections off (the tests run without network). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface Watched {
+  readonly page: Page;
+  /** Console errors, page errors, dialogs and requests that left the file. */
+  readonly errors: string[];
+  readonly dialogs: string[];
+  readonly requests: string[];
+}
+
+/** A page that records everything a broken or unsafe report would show. */
+export async function watchedPage(browser: Browser, viewport = { width: 1400, height: 1000 }): Promise<Watched> {
+  const page = await browser.newPage({ viewport });
+  const w: Watched = { page, errors: [], dialogs: [], requests: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') w.errors.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file://')) w.requests.push(r.url());
+  });
+  return w;
+}
