@@ -1,4 +1,4 @@
-import { createBoundedLineSplitter, type BoundedLineSplitter } from '../input/create-bounded-line-splitter.ts';
+import split2 from 'split2';
 import { createDecoder, type Decoder } from '../input/create-decoder.ts';
 import { detectFormat } from '../input/detect-format.ts';
 import type { InputSource } from '../io/open-input.ts';
@@ -32,13 +32,13 @@ const HEAD_BYTES = 64 * 1024;
 
 /**
  * Reads one input: detects its format from the first 64 KiB (unless forced), splits text formats
- * into lines as split2 would (export streams are decoded as bytes) and yields batches of records.
+ * into lines with split2 (export streams are decoded as bytes) and yields batches of records.
  * Never throws for bad input or read errors: they end up in `state.error` / `state.diagnostics`.
  */
 export async function* readRecords(source: InputSource, options: ReadOptions, state: ReaderState): AsyncGenerator<LogRecord[]> {
   const chunks = source.chunks()[Symbol.asyncIterator]();
   let decoder: Decoder | null = null;
-  let splitter: BoundedLineSplitter | null = null;
+  let splitter: ReturnType<typeof split2> | null = null;
   let batch: LogRecord[] = [];
   let overflowing = false;
   let skipped = 0;
@@ -54,7 +54,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
       return;
     }
     splitter.write(chunk);
-    const now = splitter.overflow;
+    const now = (splitter as unknown as { overflow: boolean }).overflow;
     if (now && !overflowing) {
       skipped++;
       state.diagnostics.push({
@@ -98,10 +98,12 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
       return held;
     };
     if (dec.framing === 'lines') {
-      // An over-long line is dropped, which feed() counts and reports.
-      splitter = createBoundedLineSplitter(options.maxLineLength, (line) => {
+      // skipOverflow is split2's (its types omit it): an over-long line is dropped, which feed() counts and reports.
+      const splitOptions = { maxLength: options.maxLineLength, skipOverflow: true };
+      splitter = split2(/\r?\n/, (line: string) => {
         for (const r of dec.line(line)) batch.push(r);
-      });
+        return undefined;
+      }, splitOptions);
     }
     feed(headBuf);
     if (!done) {
@@ -116,7 +118,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     state.error = (e as Error).message;
     state.diagnostics.push({ severity: 'error', code: 'input-read-failed', message: `Check the input: reading "${source.name}" stopped early: ${(e as Error).message}; what was read before is analysed` });
   }
-  if (splitter !== null) splitter.end();
+  if (splitter !== null) await endSplitter(splitter);
   if (decoder !== null) for (const r of decoder.end()) batch.push(r);
   drain();
   if (batch.length > 0) yield takeBatch();
@@ -127,6 +129,15 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     batch = [];
     return b;
   }
+}
+
+function endSplitter(s: ReturnType<typeof split2>): Promise<void> {
+  return new Promise((resolve) => {
+    s.on('finish', () => resolve());
+    s.on('error', () => resolve());
+    s.end();
+    s.resume();
+  });
 }
 
 /** Month of the first short-format line (for the year of yearless inputs), else null. */
