@@ -16,6 +16,7 @@ import { createTimelineFilter } from '../report/timeline-filter.ts';
 import { EXIT } from './exit-codes.ts';
 import type { ResolvedOptions } from './options.ts';
 import { startExporter, type Exporter } from './start-exporter.ts';
+import { startProgress } from './start-progress.ts';
 import { startStatus } from './start-status.ts';
 
 /** Runs the pipeline over the inputs and writes its outputs; returns the exit code. */
@@ -54,8 +55,14 @@ export async function runAnalysis(files: readonly string[], o: ResolvedOptions, 
   }
   const renderSummaryText = (s: SummaryData, r: RunTotals) => (o.json ? `${JSON.stringify(toSummaryRecord(s, r, o.tz))}\n` : renderSummary(s, r, human));
 
-  // Live: a status line on a TTY stderr, at most once a second; signals end or report the run.
-  const status = live && process.stderr.isTTY === true ? startStatus(process.stderr, analysis.progress, () => analysis.snapshot().summary) : null;
+  // On a TTY stderr: live, a status line at most once a second; batch, a progress bar over large files.
+  // Both are erased before anything else is written to the terminal. Signals end or report the run.
+  const status = live
+    ? process.stderr.isTTY === true
+      ? startStatus(process.stderr, analysis.progress, () => analysis.snapshot().summary)
+      : null
+    : startProgress(process.stderr, sources);
+  const sharedTerminal = process.stdout.isTTY === true;
   let signalExit: number | null = null;
   const onSignal = (code: number) => () => {
     signalExit = code;
@@ -82,6 +89,7 @@ export async function runAnalysis(files: readonly string[], o: ResolvedOptions, 
       } else if (item.kind === 'timeline') {
         if (item.timeline.status === 'incomplete') strictProblem = true;
         exporter?.observe(item.timeline);
+        if (sharedTerminal) status?.clear();
         await out.write(o.json ? `${JSON.stringify(toVolumeRecord(item.timeline, o.tz))}\n` : `${renderTimeline(item.timeline, human)}\n`);
       } else {
         status?.stop();

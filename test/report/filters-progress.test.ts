@@ -57,8 +57,10 @@ function inPty(cmd: string): Promise<string> {
 
 test('reading a large file shows a progress bar (bytes of total, rate, ETA) on a TTY stderr, and nothing when stderr is not a TTY', async (t) => {
   const big = await manyVolumes(5000);
-  const tty = await inPty(`bin/clonewatch throughput --year 2026 ${big} >/dev/null`);
-  t.regex(tty, /clonewatch: reading .*\d+% \| [\d.]+ of 3\d\.\d MB \| [\d.]+ MB\/s \| ETA/);
+  for (const command of ['throughput', 'report', '--json']) {
+    const tty = await inPty(`bin/clonewatch ${command} --year 2026 ${big} >/dev/null`);
+    t.regex(tty, /clonewatch: reading .*\d+% \| [\d.]+ of 3\d\.\d MB \| [\d.]+ MB\/s \| ETA/, `clonewatch ${command}`);
+  }
   const plain = await runCli(['throughput', '--year', '2026', big]);
   t.is(plain.status, 0);
   t.is(plain.stderr, '');
