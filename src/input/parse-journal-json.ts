@@ -5,9 +5,20 @@ export type JournalJsonResult =
   | { readonly ok: true; readonly entry: Record<string, unknown> }
   | { readonly ok: false; readonly code: 'malformed-json' | 'bad-message-type'; readonly reason: string };
 
+/** A byte array from JSON: every element an integer 0-255 (what the schema's byte array accepts). */
+function isByteArray(v: readonly unknown[]): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const b = v[i];
+    if (typeof b !== 'number' || !Number.isInteger(b) || b < 0 || b > 255) return false;
+  }
+  return true;
+}
+
 /**
- * Parse one journal entry from JSON text without throwing. A MESSAGE that is a plain string
- * (the common case) skips schema validation; anything else is checked with zod.
+ * Parse one journal entry from JSON text without throwing. A MESSAGE that is a plain string, null
+ * or a byte array (the common cases; a byte array per coloured line) is checked by hand; anything
+ * else is checked with zod (profiled: zod's per-element checks of byte arrays were a quarter of
+ * the CPU time on -o json).
  */
 export function parseJournalJson(text: string): JournalJsonResult {
   let v: unknown;
@@ -21,7 +32,8 @@ export function parseJournalJson(text: string): JournalJsonResult {
   }
   const obj = v as Record<string, unknown>;
   const msg = obj['MESSAGE'];
-  if (typeof msg === 'string' || msg === undefined) return { ok: true, entry: obj };
+  if (typeof msg === 'string' || msg === undefined || msg === null) return { ok: true, entry: obj };
+  if (Array.isArray(msg) && isByteArray(msg)) return { ok: true, entry: obj };
   const r = journalEntrySchema.safeParse(obj);
   if (r.success) return { ok: true, entry: obj };
   const issue = r.error.issues[0];
