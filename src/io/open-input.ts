@@ -95,7 +95,8 @@ async function* gunzipIfNeeded(stream: Readable | NodeJS.ReadableStream, name: s
       }
     }
     const gunzip = createGunzip({ chunkSize: CHUNK });
-    const compressed = Readable.from(rest());
+    // One chunk read ahead at most, so that the ratio is taken against what was really decompressed.
+    const compressed = Readable.from(rest(), { highWaterMark: 1 });
     compressed.on('error', (e) => gunzip.destroy(e));
     let out = 0;
     for await (const chunk of compressed.pipe(gunzip) as AsyncIterable<Buffer>) {

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Measured {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Peak resident set size of bin/clonewatch, in MiB (GNU time's "Maximum resident set size"). */
+  readonly peakMiB: number;
+  readonly seconds: number;
+}
+
+/**
+ * Runs bin/clonewatch under GNU time (`/usr/bin/time -v`, Debian package `time`) and returns its
+ * output with its peak memory. Asynchronous, so that ava's other tests and the writer of a FIFO run meanwhile.
+ */
+export function measure(args: readonly string[], o: { input?: Buffer; uid?: number; heapMiB?: number } = {}): Promise<Measured> {
+  const dir = mkdtempSync(join(tmpdir(), 'clonewatch-time-'));
+  if (o.uid !== undefined) chmodSync(dir, 0o777); // GNU time runs as that user and writes its report here
+  const report = join(dir, 'time.txt');
+  const started = Date.now();
+  const child = spawn('/usr/bin/time', ['-v', '-o', report, 'bin/clonewatch', ...args], {
+    // heapMiB caps V8's old space: the run dies of "heap out of memory" if what it keeps grows past it.
+    env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...(o.heapMiB !== undefined ? { NODE_OPTIONS: `--max-old-space-size=${o.heapMiB}` } : {}) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...(o.uid !== undefined ? { uid: o.uid, gid: o.uid } : {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdin.on('error', () => {});
+  child.stdin.end(o.input ?? '');
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const text = readFileSync(report, 'utf8');
+      rmSync(dir, { recursive: true, force: true });
+      const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
+      resolve({ status, stdout, stderr, peakMiB: kb / 1024, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+export interface JsonRecord {
+  kind: string;
+  volumeId?: string | null;
+  status?: string;
+  lines?: Record<string, number>;
+  inputs?: { name: string; format: string | null; read: number; error: string | null }[];
+}
+
+/** The NDJSON records of `--json` output (every line must parse). */
+export const records = (stdout: string): JsonRecord[] =>
+  stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as JsonRecord);
+
+export const volumeIds = (stdout: string) =>
+  records(stdout)
+    .filter((r) => r.kind === 'volume')
+    .map((r) => r.volumeId);
