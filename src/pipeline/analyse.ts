@@ -122,7 +122,8 @@ export function createAnalysis(
         unrecognisedShown++;
         yield* report({ severity: 'info', code: 'unrecognised-line', message: `Not recognised: ${record.text.slice(0, 200)}`, where: { input: record.input, line: record.line } });
       }
-      yield* emit(reducer.step(record, event));
+      const outs = reducer.step(record, event);
+      if (outs.length !== 0) yield* emit(outs); // no generator per record when nothing is output
     }
   }
 
