@@ -207,6 +207,9 @@ function carried(v: VolumeRecord, f: InputFormat): unknown {
   return JSON.parse(
     JSON.stringify(rest, (key, value: unknown) => {
       if (untimed && ['host', 'start', 'end', 'durationMs', 'mbps'].includes(key)) return undefined;
+      // glance-api's serving is joined by request id, else by image and time: without times that fallback cannot work.
+      if (untimed && key === 'glanceServe') return undefined;
+      if (untimed && key === 'phases' && Array.isArray(value)) value = (value as { name: string }[]).filter((p) => p.name !== 'glance-serve');
       if (seconds && (key === 'durationMs' || key === 'mbps')) return undefined;
       // To the minute: some times are derived (glance-api's start = end - its logged duration), and whole seconds shift them by one.
       if (seconds && typeof value === 'string' && iso.test(value)) return value.slice(0, 16);
