@@ -42,6 +42,8 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
   let batch: LogRecord[] = [];
   let overflowing = false;
   let skipped = 0;
+  /** Set once the input has ended: split2 then flushes the last line, one without a \n after it. */
+  let ending = false;
   const drain = () => {
     if (decoder === null) return;
     state.stats = { ...decoder.stats, read: decoder.stats.read + skipped, malformed: decoder.stats.malformed + skipped };
@@ -100,8 +102,12 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     if (dec.framing === 'lines') {
       // skipOverflow is split2's (its types omit it): an over-long line is dropped, which feed() counts and reports.
       const splitOptions = { maxLength: options.maxLineLength, skipOverflow: true };
-      splitter = split2(/\r?\n/, (line: string) => {
-        for (const r of dec.line(line)) batch.push(r);
+      // Split on the string "\n" (String#split's fast path; profiled: the /\r?\n/ regex split was
+      // a visible cost) and drop the \r of a \r\n here, except on the last line split2 flushes at
+      // the end of the input, which did not end with \n (so a \r there is not part of a \r\n).
+      splitter = split2('\n', (line: string) => {
+        const text = !ending && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
+        for (const r of dec.line(text)) batch.push(r);
         return undefined;
       }, splitOptions);
     }
@@ -118,6 +124,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     state.error = (e as Error).message;
     state.diagnostics.push({ severity: 'error', code: 'input-read-failed', message: `Check the input: reading "${source.name}" stopped early: ${(e as Error).message}; what was read before is analysed` });
   }
+  ending = true;
   if (splitter !== null) await endSplitter(splitter);
   if (decoder !== null) for (const r of decoder.end()) batch.push(r);
   drain();
