@@ -29,7 +29,12 @@ export const DEFAULT_GZIP_RATIO = 100;
 /** Below this much output the ratio is not checked (a tiny, very repetitive .gz is fine). */
 export const GZIP_FLOOR = 64 * 1024 * 1024;
 
-const CHUNK = 1 << 20;
+/**
+ * Read (and gunzip) size. 64 KiB, not 1 MiB: each chunk's records are one batch, alive together;
+ * measured on the 110 MB bench files, peak RSS ~230 → ~140 MB (short-precise) and ~187 → ~142 MB
+ * (json) at the same CPU time.
+ */
+const CHUNK = 1 << 16;
 
 /** Opens a file path (or `-` for stdin) as an InputSource, or says clearly why it cannot. */
 export async function openInput(path: string, o: OpenOptions = {}): Promise<{ source: InputSource } | { error: Diagnostic }> {
