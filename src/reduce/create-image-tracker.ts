@@ -57,6 +57,33 @@ export function createImageTracker(): ImageTracker {
   const volumeStore = new Map<string, string>();
   const volumeBackend = new Map<string, string>();
   const storeVolumeType = new Map<string, string>();
+  /**
+   * Kept as they come, so that placement() costs the number of stores, not of images: every store
+   * an image is in, the volume type of a store as a transfer named it, and the typed transfers whose
+   * store is not known yet (it may be learned later from the volume's cinder:// location).
+   */
+  const storeNames = new Set<string>();
+  const transferVolumeType = new Map<string, string>();
+  let pendingTyped: Transfer[] = [];
+  /** The backends each store's image-volumes were created on (volumeStore joined with volumeBackend as they are learned). */
+  const storeBackends = new Map<string, Set<string>>();
+  const link = (volumeId: string): void => {
+    const store = volumeStore.get(volumeId);
+    const backend = volumeBackend.get(volumeId);
+    if (store === undefined || backend === undefined) return;
+    const set = storeBackends.get(store) ?? new Set<string>();
+    set.add(backend);
+    storeBackends.set(store, set);
+  };
+
+  const addStore = (s: ImageState, name: string): void => {
+    s.stores.add(name);
+    storeNames.add(name);
+  };
+  const addTransfer = (s: ImageState, x: Transfer): void => {
+    s.transfers.push(x);
+    if (x.volumeType !== null) pendingTyped.push(x);
+  };
 
   const image = (id: string, t: number | null): ImageState => {
     let s = images.get(id);
@@ -88,7 +115,7 @@ export function createImageTracker(): ImageTracker {
       start: t, end: null, status: 'incomplete', host: q.host, requestId: q.rid, imageId: q.imageId,
     };
     q.transfer = x;
-    if (q.imageId !== null) image(q.imageId, t).transfers.push(x);
+    if (q.imageId !== null) addTransfer(image(q.imageId, t), x);
     return x;
   };
 
@@ -97,11 +124,14 @@ export function createImageTracker(): ImageTracker {
     x.status = 'succeeded';
     if (x.imageId === null && q.imageId !== null) {
       x.imageId = q.imageId;
-      image(q.imageId, t).transfers.push(x);
+      addTransfer(image(q.imageId, t), x);
     }
     if (x.imageId !== null && x.bytes !== null) image(x.imageId, t).sizeBytes ??= x.bytes;
-    if (x.store !== null && x.imageId !== null) image(x.imageId, t).stores.add(x.store);
-    if (x.store !== null && x.volumeId !== null) remember(volumeStore, x.volumeId, x.store);
+    if (x.store !== null && x.imageId !== null) addStore(image(x.imageId, t), x.store);
+    if (x.store !== null && x.volumeId !== null) {
+      remember(volumeStore, x.volumeId, x.store);
+      link(x.volumeId);
+    }
   };
 
   function observe(e: Event): void {
@@ -140,7 +170,7 @@ export function createImageTracker(): ImageTracker {
       }
       case 'glanceSortedLocations': {
         const q = reqOf(r);
-        if (q?.imageId) for (const m of (f['locations'] ?? '').matchAll(/'store_name': '([^']+)'/g)) if (m[1]) image(q.imageId, t).stores.add(m[1]);
+        if (q?.imageId) for (const m of (f['locations'] ?? '').matchAll(/'store_name': '([^']+)'/g)) if (m[1]) addStore(image(q.imageId, t), m[1]);
         return;
       }
       case 'glanceStoreCreating': {
@@ -189,7 +219,7 @@ export function createImageTracker(): ImageTracker {
       }
       case 'glanceImportAlreadyInStore': {
         const q = reqOf(r);
-        if (q?.imageId && f['store']) image(q.imageId, t).stores.add(f['store']);
+        if (q?.imageId && f['store']) addStore(image(q.imageId, t), f['store']);
         return;
       }
       case 'glanceConversionUpdated': {
@@ -207,8 +237,8 @@ export function createImageTracker(): ImageTracker {
         const q = reqOf(r);
         const x: Transfer = { kind: 'import', method: q?.method ?? null, store, volumeType: storeVolumeType.get(store) ?? null, volumeId: null, bytes: Number(f['size']) || null, start: q?.start ?? null, end: t, status: 'succeeded', host: r.host, requestId: r.requestId, imageId: id };
         const s = image(id, t);
-        s.transfers.push(x);
-        s.stores.add(store);
+        addTransfer(s, x);
+        addStore(s, store);
         return;
       }
       default:
@@ -232,7 +262,7 @@ export function createImageTracker(): ImageTracker {
       q.method ??= 'glance-direct';
       q.transfer = null;
     } else if (state === 'SUCCESS') {
-      if (store !== null && q.imageId !== null) image(q.imageId, r.time).stores.add(store);
+      if (store !== null && q.imageId !== null) addStore(image(q.imageId, r.time), store);
       q.store = null;
     } else if (state === 'FAILURE' || state === 'REVERTED') {
       const x = q.imageId === null ? undefined : images.get(q.imageId)?.transfers.findLast((y) => y.store === store && y.requestId === q.rid);
@@ -282,7 +312,7 @@ export function createImageTracker(): ImageTracker {
         if (start !== null && (x.start === null || start < x.start)) x.start = start;
         if (status >= 400) x.status = 'failed';
       } else {
-        s.transfers.push({ kind: 'upload', method: null, store: null, volumeType: null, volumeId: null, bytes: null, start, end, status: status >= 400 ? 'failed' : 'succeeded', host: r.host, requestId: q?.rid ?? null, imageId });
+        addTransfer(s, { kind: 'upload', method: null, store: null, volumeType: null, volumeId: null, bytes: null, start, end, status: status >= 400 ? 'failed' : 'succeeded', host: r.host, requestId: q?.rid ?? null, imageId });
       }
       if (q !== null) q.transfer = null;
     }
@@ -296,13 +326,14 @@ export function createImageTracker(): ImageTracker {
     img.diskFormat ??= s.diskFormat;
     img.sizeBytes ??= s.imageSizeBytes;
     const stores = /'stores': '([^']*)'/.exec(spec)?.[1];
-    for (const name of stores?.split(',') ?? []) if (name.trim()) img.stores.add(name.trim());
+    for (const name of stores?.split(',') ?? []) if (name.trim()) addStore(img, name.trim());
     for (const url of s.location?.urls ?? []) {
       const m = /^cinder:\/\/(?:([^/]+)\/)?([0-9a-f-]{36})$/.exec(url);
       if (m?.[2] === undefined) continue;
       if (m[1] !== undefined) {
         remember(volumeStore, m[2], m[1]);
-        img.stores.add(m[1]);
+        link(m[2]);
+        addStore(img, m[1]);
       }
     }
   }
@@ -311,7 +342,10 @@ export function createImageTracker(): ImageTracker {
     if (!rest.includes('Volume(')) return;
     const host = /\bhost='([^'@]+@[^'#]+)/.exec(rest)?.[1];
     const id = /\bid=([0-9a-f-]{36})/.exec(rest)?.[1];
-    if (host !== undefined && id !== undefined) remember(volumeBackend, id, host.split('@')[1] ?? host);
+    if (host !== undefined && id !== undefined) {
+      remember(volumeBackend, id, host.split('@')[1] ?? host);
+      link(id);
+    }
   }
 
   function takeServe(requestIds: readonly (string | null)[], imageId: string | null, from: number | null, to: number | null, near: number | null): GlanceServe | null {
@@ -338,24 +372,19 @@ export function createImageTracker(): ImageTracker {
   const storeOf = (x: Transfer): string | null => x.store ?? (x.volumeId === null ? null : (volumeStore.get(x.volumeId) ?? null));
 
   function storesWithBackends(): Map<string, StorePlacement> {
-    const types = new Map(storeVolumeType);
-    for (const s of images.values()) {
-      for (const x of s.transfers) {
+    if (pendingTyped.length > 0) {
+      pendingTyped = pendingTyped.filter((x) => {
         const store = storeOf(x);
-        if (store !== null && x.volumeType !== null && !types.has(store)) types.set(store, x.volumeType);
-      }
+        if (store === null) return true;
+        if (x.volumeType !== null && !transferVolumeType.has(store)) transferVolumeType.set(store, x.volumeType);
+        return false;
+      });
     }
-    const backends = new Map<string, Set<string>>();
-    for (const [vid, store] of volumeStore) {
-      const b = volumeBackend.get(vid);
-      if (b === undefined) continue;
-      const set = backends.get(store) ?? new Set<string>();
-      set.add(b);
-      backends.set(store, set);
-    }
+    const types = new Map(storeVolumeType);
+    for (const [store, type] of transferVolumeType) if (!types.has(store)) types.set(store, type);
+    const backends = storeBackends;
     const out = new Map<string, StorePlacement>();
-    const names = new Set([...backends.keys(), ...types.keys()]);
-    for (const s of images.values()) for (const n of s.stores) names.add(n);
+    const names = new Set([...backends.keys(), ...types.keys(), ...storeNames]);
     for (const name of [...names].sort()) out.set(name, { name, volumeType: types.get(name) ?? null, backends: [...(backends.get(name) ?? [])].sort() });
     return out;
   }
