@@ -54,6 +54,12 @@ const BOUNDED = 4096;
 /** Context events kept for a request id before its flow opens (taskflow preamble, the [glance] warning). */
 const MAX_PENDING = 16;
 const SWEEP_EVERY_MS = 10_000;
+/**
+ * How far one host's log time may lag another's in a merged journal (`journalctl -m`, hosts' clocks
+ * or journals out of step) before a flow waiting for its trailing lines is closed on the other
+ * hosts' time anyway (its own host may have gone quiet).
+ */
+const HOST_SKEW_MS = 30_000;
 const NOT_CINDER = /^(glance|nova|keystone|neutron|placement|eventlet|uwsgi)/;
 
 /**
@@ -71,6 +77,8 @@ export function createReducer(options: ReducerOptions): Reducer {
   const tracker = createImageTracker();
   const counters: ReducerCounters = { recognised: 0, flowsOpened: 0, timelines: 0, evicted: 0, idleExpired: 0, lateEvents: 0 };
   let watermark = -Infinity;
+  /** The latest log time of each host: a flow's close grace runs on its own host's time. */
+  const hostTimes = new Map<string, number>();
   let lastSweep = -Infinity;
   let out: ReducerOutput[] = [];
 
@@ -91,7 +99,11 @@ export function createReducer(options: ReducerOptions): Reducer {
     // finished with it) instead of allocating one per record (profiled: GC was the largest cost).
     if (out.length !== 0) out = [];
     const t = record.time;
-    if (t !== null && t > watermark) watermark = t;
+    if (t !== null) {
+      if (t > watermark) watermark = t;
+      const host = record.host ?? '';
+      if (t > (hostTimes.get(host) ?? -Infinity)) hostTimes.set(host, t);
+    }
     if (event !== null) {
       counters.recognised++;
       tracker.observe(event);
@@ -243,6 +255,8 @@ export function createReducer(options: ReducerOptions): Reducer {
   function advance(time: number): ReducerOutput[] {
     out = [];
     if (time > watermark) watermark = time;
+    // Time passed with no input at all (live mode): it passed on every host.
+    for (const [host, t] of hostTimes) if (t < time) hostTimes.set(host, time);
     lastSweep = -Infinity;
     closeDue();
     return out;
@@ -250,7 +264,9 @@ export function createReducer(options: ReducerOptions): Reducer {
 
   function closeDue() {
     for (const flow of closing) {
-      if (flow.closeAt !== null && flow.closeAt <= watermark && flows.get(flow.key) === flow) emit(flow, false);
+      if (flow.closeAt === null || flows.get(flow.key) !== flow) continue;
+      const own = hostTimes.get(flow.host ?? '') ?? watermark;
+      if (flow.closeAt <= own || flow.closeAt + HOST_SKEW_MS <= watermark) emit(flow, false);
     }
     if (watermark - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = watermark;
