@@ -1,9 +1,6 @@
+import { openAnalysis } from './open-analysis.ts';
 import type { Command } from 'commander';
 import { createWriter } from '../io/create-writer.ts';
-import { openInput, type InputSource } from '../io/open-input.ts';
-import { MAX_LINE_LENGTH } from '../input/limits.ts';
-import type { Diagnostic } from '../model/log-record.ts';
-import { createAnalysis } from '../pipeline/analyse.ts';
 import type { ImageData } from '../reduce/image.ts';
 import { formatDiagnostic } from '../render/format-diagnostic.ts';
 import { createPalette } from '../render/palette.ts';
@@ -35,23 +32,7 @@ export function registerImages(root: Command, setRun: SetRun): void {
 }
 
 async function runImages(files: readonly string[], o: ResolvedOptions): Promise<number> {
-  const sources: InputSource[] = [];
-  const failed: { name: string; diagnostic: Diagnostic }[] = [];
-  for (const f of files) {
-    const r = await openInput(f);
-    if ('source' in r) sources.push(r.source);
-    else failed.push({ name: f, diagnostic: r.error });
-  }
-  const analysis = createAnalysis(sources, failed, {
-    inputFormat: o.inputFormat,
-    year: o.year,
-    currentYear: new Date().getFullYear(),
-    zone: o.tz,
-    idleTimeoutMs: o.idleTimeout,
-    maxOpen: o.maxOpen,
-    maxLineLength: MAX_LINE_LENGTH,
-    showUnrecognised: o.diagnostics,
-  });
+  const { analysis } = await openAnalysis(files, o);
   let exit: number = EXIT.ok;
   let images: readonly ImageData[] = [];
   let strictProblem = false;

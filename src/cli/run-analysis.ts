@@ -1,8 +1,5 @@
+import { exporterFor, openAnalysis } from './open-analysis.ts';
 import { createWriter } from '../io/create-writer.ts';
-import { openInput, type InputSource } from '../io/open-input.ts';
-import { MAX_LINE_LENGTH } from '../input/limits.ts';
-import type { Diagnostic } from '../model/log-record.ts';
-import { createAnalysis } from '../pipeline/analyse.ts';
 import type { SummaryData } from '../reduce/create-summary.ts';
 import { formatDiagnostic } from '../render/format-diagnostic.ts';
 import { createPalette } from '../render/palette.ts';
@@ -12,47 +9,19 @@ import { renderTimeline } from '../render/render-timeline.ts';
 import { toImageRecord } from '../render/to-image-record.ts';
 import { toSummaryRecord } from '../render/to-summary-record.ts';
 import { toVolumeRecord } from '../render/to-volume-record.ts';
-import { createTimelineFilter } from '../report/timeline-filter.ts';
 import { EXIT } from './exit-codes.ts';
 import type { ResolvedOptions } from './options.ts';
-import { startExporter, type Exporter } from './start-exporter.ts';
 import { startProgress } from './start-progress.ts';
 import { startStatus } from './start-status.ts';
 
 /** Runs the pipeline over the inputs and writes its outputs; returns the exit code. */
 export async function runAnalysis(files: readonly string[], o: ResolvedOptions, live: boolean): Promise<number> {
-  const sources: InputSource[] = [];
-  const failed: { name: string; diagnostic: Diagnostic }[] = [];
-  for (const f of files) {
-    const r = await openInput(f, { maxGzipRatio: o.maxGzipRatio });
-    if ('source' in r) sources.push(r.source);
-    else failed.push({ name: f, diagnostic: r.error });
-  }
   const colour = o.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']);
   const human = { zone: o.tz, palette: createPalette(colour && !o.json) };
   const out = createWriter(process.stdout);
-  const analysis = createAnalysis(sources, failed, {
-    inputFormat: o.inputFormat,
-    year: o.year,
-    currentYear: new Date().getFullYear(),
-    zone: o.tz,
-    idleTimeoutMs: o.idleTimeout,
-    maxOpen: o.maxOpen,
-    maxLineLength: MAX_LINE_LENGTH,
-    showUnrecognised: o.diagnostics,
-    filter: createTimelineFilter(o, o.tz),
-    ...(live ? { live: { clock: () => Date.now(), quietMs: 150, tickMs: 50 } } : {}),
-  });
-  let exporter: Exporter | null = null;
-  if (o.metricsPort !== undefined) {
-    try {
-      exporter = await startExporter({ host: o.metricsHost, port: o.metricsPort }, analysis.progress);
-    } catch (e) {
-      process.stderr.write(`clonewatch: error: ${e instanceof Error ? e.message : String(e)}\n`);
-      return EXIT.failure;
-    }
-    process.stderr.write(`clonewatch: Prometheus metrics at ${exporter.url}\n`);
-  }
+  const { analysis, sources } = await openAnalysis(files, o, live);
+  const exporter = await exporterFor(o, analysis.progress);
+  if (exporter === false) return EXIT.failure;
   const renderSummaryText = (s: SummaryData, r: RunTotals) => (o.json ? `${JSON.stringify(toSummaryRecord(s, r, o.tz))}\n` : renderSummary(s, r, human));
 
   // On a TTY stderr: live, a status line at most once a second; batch, a progress bar over large files.

@@ -1,0 +1,47 @@
+import { openInput, type InputSource } from '../io/open-input.ts';
+import { MAX_LINE_LENGTH } from '../input/limits.ts';
+import type { Diagnostic } from '../model/log-record.ts';
+import { createAnalysis, type Analysis, type Progress } from '../pipeline/analyse.ts';
+import { createTimelineFilter } from '../report/timeline-filter.ts';
+import type { ResolvedOptions } from './options.ts';
+import { startExporter, type Exporter } from './start-exporter.ts';
+
+/**
+ * Opens every input (one that cannot be opened becomes a diagnostic; the others are still read) and
+ * sets up the one pipeline with the shared options and filters, for every command.
+ */
+export async function openAnalysis(files: readonly string[], o: ResolvedOptions, live = false): Promise<{ analysis: Analysis; sources: InputSource[] }> {
+  const sources: InputSource[] = [];
+  const failed: { name: string; diagnostic: Diagnostic }[] = [];
+  for (const f of files) {
+    const r = await openInput(f, { maxGzipRatio: o.maxGzipRatio });
+    if ('source' in r) sources.push(r.source);
+    else failed.push({ name: f, diagnostic: r.error });
+  }
+  const analysis = createAnalysis(sources, failed, {
+    inputFormat: o.inputFormat,
+    year: o.year,
+    currentYear: new Date().getFullYear(),
+    zone: o.tz,
+    idleTimeoutMs: o.idleTimeout,
+    maxOpen: o.maxOpen,
+    maxLineLength: MAX_LINE_LENGTH,
+    showUnrecognised: o.diagnostics,
+    filter: createTimelineFilter(o, o.tz),
+    ...(live ? { live: { clock: () => Date.now(), quietMs: 150, tickMs: 50 } } : {}),
+  });
+  return { analysis, sources };
+}
+
+/** `--metrics-port`: the running exporter, null without the flag, false when it cannot serve (said on stderr). */
+export async function exporterFor(o: ResolvedOptions, progress: () => Progress): Promise<Exporter | null | false> {
+  if (o.metricsPort === undefined) return null;
+  try {
+    const exporter = await startExporter({ host: o.metricsHost, port: o.metricsPort }, progress);
+    process.stderr.write(`clonewatch: Prometheus metrics at ${exporter.url}\n`);
+    return exporter;
+  } catch (e) {
+    process.stderr.write(`clonewatch: error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return false;
+  }
+}
