@@ -83,6 +83,14 @@ test('a closed stdout (| head) ends quietly', async (t) => {
   t.false(/Error|EPIPE/.test(stderr), stderr);
 });
 
+test('--help | head ends quietly too (commander writes the help straight to stdout)', (t) => {
+  for (const args of ['--help', 'report --help']) {
+    const r = spawnSync('sh', ['-c', `${BIN} ${args} | head -1`], { encoding: 'utf8' });
+    t.regex(r.stdout, /^Usage: clonewatch/);
+    t.false(/Error|EPIPE/.test(r.stderr), r.stderr);
+  }
+});
+
 test('clonewatch --json | pino-pretty reads well', (t) => {
   const json = run(['--json', SAMPLE]).stdout;
   const pretty = spawnSync('node_modules/.bin/pino-pretty', ['--colorize', 'false', '--ignore', 'pid,hostname'], { input: json, encoding: 'utf8' });

@@ -22,7 +22,7 @@ Exit status: 0 ok, 1 an input could not be read (or --strict found a problem), 2
 function program(setRun: SetRun): Command {
   const root = withAnalyseOptions(
     new Command('clonewatch')
-      .description('Did that volume clone or copy, and why? Reads cinder-volume / glance-api journals or oslo.log files\nand prints one provisioning timeline per volume, classified clone or copy, with the reason.')
+      .description('Did that volume clone or copy, and why? Reads cinder-volume / glance-api journals or oslo.log files and prints one provisioning timeline per volume, classified clone or copy, with the reason.')
       .version(pkg.version, '-V, --version')
       .argument('[files...]', 'journalctl output (any -o mode) or oslo.log files, .gz allowed; - or nothing for stdin'),
   )
@@ -37,6 +37,10 @@ function program(setRun: SetRun): Command {
 
 /** The CLI: parses argv, runs the chosen command, writes stdout/stderr; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // `clonewatch --help | head`: a reader that goes away ends the output quietly, as everywhere else.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   let chosen: (() => Promise<number>) | null = null;
   const cmd = program((run) => (chosen = run));
   cmd.exitOverride().configureOutput({
