@@ -34,14 +34,8 @@ Examples:
   clonewatch report --json --host cvol-b cvol-b.journal | jq .slowest`;
 
 async function reportCommand(files: readonly string[], raw: Record<string, unknown>): Promise<number> {
-  const mine = ReportOptionsSchema.safeParse(raw);
-  if (!mine.success) for (const i of mine.error.issues) process.stderr.write(`clonewatch: error: ${i.message}\n`);
-  const r = resolveInvocation(files, raw);
+  const r = resolveInvocation(files, raw, { command: 'report', schema: ReportOptionsSchema });
   if (typeof r === 'number') return r;
-  if (!mine.success) {
-    process.stderr.write('Run "clonewatch report --help" for usage.\n');
-    return EXIT.misuse;
-  }
   const o = r.options;
   const timelines: Timeline[] = [];
   const throughput = createThroughput([], o.tz);
@@ -52,15 +46,15 @@ async function reportCommand(files: readonly string[], raw: Record<string, unkno
   if (done === null) return EXIT.failure;
   const writes = done.images.flatMap((i) => glanceWritesOf(i, createWriteFilter(o, o.tz, i)));
   for (const e of writes) throughput.add(e);
-  const report = buildReport(timelines, throughput.result(), { top: mine.data.top, describe: describeOutcome });
+  const report = buildReport(timelines, throughput.result(), { top: r.own.top, describe: describeOutcome });
   let exit = done.exit;
-  if (mine.data.html !== undefined) {
+  if (r.own.html !== undefined) {
     const html = renderHtmlReport(report, timelines, { zone: o.tz, inputs: done.run.inputs.map((i) => i.name), extraEvents: writes });
     try {
-      await writeFile(mine.data.html, html);
-      process.stderr.write(`clonewatch: wrote ${mine.data.html} (${timelines.length} volumes)\n`);
+      await writeFile(r.own.html, html);
+      process.stderr.write(`clonewatch: wrote ${r.own.html} (${timelines.length} volumes)\n`);
     } catch (e) {
-      process.stderr.write(`clonewatch: error: Check the path: cannot write "${mine.data.html}": ${(e as Error).message}\n`);
+      process.stderr.write(`clonewatch: error: Check the path: cannot write "${r.own.html}": ${(e as Error).message}\n`);
       exit = EXIT.failure;
     }
   }

@@ -41,15 +41,9 @@ Examples:
   clonewatch throughput --merge a.json b.json --by host           (one answer for the fleet)`;
 
 async function throughputCommand(files: readonly string[], raw: Record<string, unknown>): Promise<number> {
-  const mine = ThroughputOptionsSchema.safeParse(raw);
-  if (!mine.success) for (const i of mine.error.issues) process.stderr.write(`clonewatch: error: ${i.message}\n`);
-  const r = resolveInvocation(files, raw);
+  const r = resolveInvocation(files, raw, { command: 'throughput', schema: ThroughputOptionsSchema });
   if (typeof r === 'number') return r;
-  if (!mine.success) {
-    process.stderr.write('Run "clonewatch throughput --help" for usage.\n');
-    return EXIT.misuse;
-  }
-  const t = mine.data;
+  const t = r.own;
   if (t.csv && r.options.json) {
     process.stderr.write('clonewatch: error: give --json or --csv, not both\n');
     return EXIT.misuse;

@@ -90,6 +90,24 @@ export function createDecoder(opts: DecoderOptions): Decoder {
     return r;
   };
   let ended = false;
+  /** end(), flushHeld(), stats and takeDiagnostics, alike for both framings; `beforeEnd` feeds what a line splitter still holds. */
+  const finishing = (core: { end(out: LogRecord[]): void; flushHeld(out: LogRecord[]): void }, beforeEnd: () => void = () => {}) => ({
+    end() {
+      if (!ended) {
+        beforeEnd();
+        ended = true;
+        core.end(scratch);
+        sink.summarise();
+      }
+      return drain();
+    },
+    flushHeld() {
+      core.flushHeld(scratch);
+      return drain();
+    },
+    stats,
+    takeDiagnostics: () => sink.take(),
+  });
 
   if (opts.format === 'export') {
     const core: BytesDecoder = createExportDecoder(ctx);
@@ -103,20 +121,7 @@ export function createDecoder(opts: DecoderOptions): Decoder {
         if (!ended) core.bytes(chunk, scratch);
         return drain();
       },
-      end() {
-        if (!ended) {
-          ended = true;
-          core.end(scratch);
-          sink.summarise();
-        }
-        return drain();
-      },
-      flushHeld() {
-        core.flushHeld(scratch);
-        return drain();
-      },
-      stats,
-      takeDiagnostics: () => sink.take(),
+      ...finishing(core),
     };
   }
 
@@ -151,20 +156,6 @@ export function createDecoder(opts: DecoderOptions): Decoder {
       }
       return drain();
     },
-    end() {
-      if (!ended) {
-        splitter?.end(one);
-        ended = true;
-        core.end(scratch);
-        sink.summarise();
-      }
-      return drain();
-    },
-    flushHeld() {
-      core.flushHeld(scratch);
-      return drain();
-    },
-    stats,
-    takeDiagnostics: () => sink.take(),
+    ...finishing(core, () => splitter?.end(one)),
   };
 }
