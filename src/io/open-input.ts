@@ -3,6 +3,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Diagnostic } from '../model/log-record.ts';
+import { readFileChunks } from './read-file-chunks.ts';
 
 /** One input as the pipeline reads it: a name for diagnostics, its mtime (for yearless formats) and its bytes. */
 export interface InputSource {
@@ -35,6 +36,8 @@ export const GZIP_FLOOR = 64 * 1024 * 1024;
  * (json) at the same CPU time.
  */
 const CHUNK = 1 << 16;
+/** Reads of a regular file kept in flight (see readFileChunks): 4 × 64 KiB. */
+const READ_AHEAD = 4;
 
 /** Opens a file path (or `-` for stdin) as an InputSource, or says clearly why it cannot. */
 export async function openInput(path: string, o: OpenOptions = {}): Promise<{ source: InputSource } | { error: Diagnostic }> {
@@ -48,9 +51,9 @@ export async function openInput(path: string, o: OpenOptions = {}): Promise<{ so
     if (s.isFIFO()) return { source: { name: path, mtimeMs: undefined, chunks: () => gunzipIfNeeded(createReadStream(path, { highWaterMark: CHUNK }), path, ratio) } };
     if (!s.isFile()) return { error: inputError('input-not-a-file', `Give a regular file, a pipe or "-" for stdin: "${path}" is a ${kindOf(s)}`) };
     await access(path, constants.R_OK);
-    let file: ReturnType<typeof createReadStream> | null = null;
-    const chunks = () => gunzipIfNeeded((file = createReadStream(path, { highWaterMark: CHUNK })), path, ratio);
-    return { source: { name: path, mtimeMs: s.mtimeMs, size: s.size, bytesRead: () => file?.bytesRead ?? 0, chunks } };
+    const progress = { bytesRead: 0 };
+    const chunks = () => gunzipIfNeeded(readFileChunks(path, CHUNK, READ_AHEAD, progress), path, ratio);
+    return { source: { name: path, mtimeMs: s.mtimeMs, size: s.size, bytesRead: () => progress.bytesRead, chunks } };
   } catch (e) {
     return { error: inputError(codeOf(e), describe(path, e)) };
   }
@@ -83,7 +86,7 @@ const inputError = (code: string, message: string): Diagnostic => ({ severity: '
 const mib = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
 
 /** Yields the stream's bytes, decompressed when they start with the gzip magic number (whatever the file name). */
-async function* gunzipIfNeeded(stream: Readable | NodeJS.ReadableStream, name: string, maxRatio: number): AsyncGenerator<Buffer> {
+async function* gunzipIfNeeded(stream: AsyncIterable<Buffer | string> | Readable | NodeJS.ReadableStream, name: string, maxRatio: number): AsyncGenerator<Buffer> {
   const it = (stream as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
