@@ -34,7 +34,65 @@ export const FOLD_WINDOW_MS = 1000;
 /** journalctl's `[14B blob data]` / `[4.8K blob data]` stand-in for an unprintable MESSAGE. */
 const isBlob = (t: string): boolean => t.charCodeAt(0) === 91 && t.endsWith(' blob data]');
 
-const streamKey = (r: MutableRecord): string => `${r.host ?? ''}\u0000${r.ident ?? ''}\u0000${r.pid ?? ''}`;
+/**
+ * The latest pending record of each stream (host, identifier, PID), looked up by PID first: a
+ * number key and a short list compared by string equality. (Profiled: a `host\0ident\0pid`
+ * string key, built and hashed for every line, was most of the assembler's cost.)
+ */
+class Streams {
+  private readonly byPid = new Map<number, MutableRecord[]>();
+
+  private listOf(r: MutableRecord): MutableRecord[] | undefined {
+    return this.byPid.get(r.pid ?? -1);
+  }
+
+  get(r: MutableRecord): MutableRecord | undefined {
+    const list = this.listOf(r);
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i] as MutableRecord;
+      if (h.host === r.host && h.ident === r.ident) return h;
+    }
+    return undefined;
+  }
+
+  /** Makes `r` the latest record of its stream. */
+  set(r: MutableRecord): void {
+    const pid = r.pid ?? -1;
+    const list = this.byPid.get(pid);
+    if (list === undefined) {
+      this.byPid.set(pid, [r]);
+      return;
+    }
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i] as MutableRecord;
+      if (h.host === r.host && h.ident === r.ident) {
+        list[i] = r;
+        return;
+      }
+    }
+    list.push(r);
+  }
+
+  /** True when `r` is still the latest record of its stream. */
+  isLatest(r: MutableRecord): boolean {
+    return this.get(r) === r;
+  }
+
+  /** Forgets `r` if it is the latest record of its stream. */
+  release(r: MutableRecord): void {
+    const list = this.listOf(r);
+    if (list === undefined) return;
+    const i = list.indexOf(r);
+    if (i < 0) return;
+    if (list.length === 1) this.byPid.delete(r.pid ?? -1);
+    else list.splice(i, 1);
+  }
+
+  clear(): void {
+    this.byPid.clear();
+  }
+}
 
 function finish(rec: MutableRecord): LogRecord {
   if (rec.level === 'DEBUG' && rec.func === null && rec.extra.length > 0) {
@@ -54,12 +112,10 @@ function continues(h: MutableRecord, rec: MutableRecord, kind: OsloKind): boolea
 const closeInTime = (a: number | null, b: number | null): boolean => a === null || b === null || Math.abs(b - a) <= FOLD_WINDOW_MS;
 
 export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): RecordAssembler {
-  /** Records not yet emitted, in input order (a ring would do; PENDING_RECORDS keeps it small). */
+  /** Records not yet emitted, in input order: `pending[first..]` (a queue without shift()'s copying). */
   let pending: MutableRecord[] = [];
-  /** The stream key of each pending record, at the same index (an array, not a Map: profiled). */
-  let pendingKeys: string[] = [];
-  /** The latest pending record of each stream. */
-  const latest = new Map<string, MutableRecord>();
+  let first = 0;
+  const latest = new Streams();
 
   const fold = (into: MutableRecord, rec: MutableRecord): void => {
     into.extra.push(rec.text);
@@ -68,42 +124,45 @@ export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): 
   };
 
   const emitHead = (out: LogRecord[]): void => {
-    const head = pending.shift();
-    const key = pendingKeys.shift();
-    if (head === undefined || key === undefined) return;
-    if (latest.get(key) === head) latest.delete(key);
+    const head = pending[first] as MutableRecord;
+    first++;
+    if (first === pending.length) {
+      pending = [];
+      first = 0;
+    } else if (first >= 1024) {
+      pending = pending.slice(first);
+      first = 0;
+    }
+    latest.release(head);
     out.push(finish(head));
   };
 
   /** Emit, from the oldest, records nothing can continue any more (the last record always waits). */
   const release = (out: LogRecord[]): void => {
-    while (pending.length > 1) {
-      const head = pending[0] as MutableRecord;
-      const waiting = head.logger !== null && latest.get(pendingKeys[0] as string) === head;
-      if (waiting && pending.length <= PENDING_RECORDS) return;
+    while (pending.length - first > 1) {
+      const head = pending[first] as MutableRecord;
+      if (pending.length - first <= PENDING_RECORDS && head.logger !== null && latest.isLatest(head)) return;
       emitHead(out);
     }
   };
 
   return {
     entry(rec, kind, out) {
-      const key = streamKey(rec);
-      const h = latest.get(key);
+      const h = latest.get(rec);
       const last = pending[pending.length - 1];
       if (h !== undefined && continues(h, rec, kind) && (h === last || closeInTime(h.time, rec.time))) {
         fold(h, rec);
         return;
       }
       pending.push(rec);
-      pendingKeys.push(key);
-      latest.set(key, rec);
+      latest.set(rec);
       stats.records += 1;
       release(out);
     },
     continuation(text, line) {
       stats.continuation += 1;
       if (text === null) return;
-      const last = pending[pending.length - 1];
+      const last = pending.length > first ? pending[pending.length - 1] : undefined;
       if (last !== undefined) {
         last.extra.push(text);
         return;
@@ -116,9 +175,9 @@ export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): 
       );
     },
     flush(out) {
-      while (pending.length > 0) emitHead(out);
+      while (pending.length > first) emitHead(out);
       pending = [];
-      pendingKeys = [];
+      first = 0;
       latest.clear();
     },
   };
