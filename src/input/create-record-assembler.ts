@@ -1,6 +1,6 @@
 import type { InputStats, LogRecord } from '../model/log-record.ts';
 import type { DiagnosticSink } from './create-diagnostic-sink.ts';
-import type { MutableRecord } from './mutable-record.ts';
+import { pushExtra, type MutableRecord } from './mutable-record.ts';
 import type { OsloKind } from './parse-oslo-message.ts';
 import { stripDebugSuffix } from './strip-debug-suffix.ts';
 
@@ -118,8 +118,8 @@ export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): 
   const latest = new Streams();
 
   const fold = (into: MutableRecord, rec: MutableRecord): void => {
-    into.extra.push(rec.text);
-    for (const line of rec.extra) into.extra.push(line);
+    pushExtra(into, rec.text);
+    for (const line of rec.extra) pushExtra(into, line);
     stats.continuation += 1;
   };
 
@@ -164,7 +164,7 @@ export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): 
       if (text === null) return;
       const last = pending.length > first ? pending[pending.length - 1] : undefined;
       if (last !== undefined) {
-        last.extra.push(text);
+        pushExtra(last, text);
         return;
       }
       sink.report(

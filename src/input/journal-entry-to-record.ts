@@ -1,6 +1,6 @@
 import type { Level } from '../model/log-record.ts';
 import { microsToMs } from '../time/micros-to-ms.ts';
-import type { MutableRecord } from './mutable-record.ts';
+import { pushExtra, type MutableRecord } from './mutable-record.ts';
 import { parseOsloMessage, type OsloKind, type OsloParseOptions } from './parse-oslo-message.ts';
 import { stripAnsi } from './strip-ansi.ts';
 import { stripDebugSuffix } from './strip-debug-suffix.ts';
@@ -79,7 +79,7 @@ export function journalEntryToRecord(get: FieldGetter, message: string, rec: Mut
   }
   if (nl >= 0) {
     const rest = msg.slice(nl + 1).split('\n');
-    for (const line of rest) rec.extra.push(line);
+    for (const line of rest) pushExtra(rec, line);
   }
   return kind;
 }

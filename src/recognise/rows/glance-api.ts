@@ -17,7 +17,9 @@ export const glanceApiRows: readonly Recogniser[] = [
     loggers: ['uwsgi'],
     levels: ['INFO'],
     pattern: new RegExp(`^\\[pid: (?<workerPid>\\d+)\\|app: \\d+\\|req: \\d+/\\d+\\] (?<client>\\S+) \\([^)]*\\) \\{[^}]*\\} \\[(?<started>[^\\]]+)\\] (?<method>GET|PUT|POST|HEAD) ${PATH} => generated (?<bytes>\\d+) bytes in (?<ms>\\d+) msecs \\(HTTP/[\\d.]+ (?<status>\\d{3})\\)`),
-    anchor: ' => generated ',
+    // Not ' => generated ': every uwsgi request line of every service has that (keystone's are a
+    // third of a devstack journal), and the row's full pattern then ran on each of them.
+    anchor: '/images/',
     releases: 'devstack uwsgi (every release); the default uWSGI request log format',
     samples: [
       `[pid: 90451|app: 0|req: 112/337] 10.0.0.21 () {58 vars in 1169 bytes} [Sun Mar 22 09:01:01 2026] GET /image/v2/images/${IMG}/file => generated 627834880 bytes in 23722 msecs (HTTP/1.1 200) 8 headers in 327 bytes (1 switches on core 0)`,
