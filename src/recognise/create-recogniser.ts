@@ -1,3 +1,4 @@
+import { detachRecord } from '../model/detach-record.ts';
 import type { LogRecord } from '../model/log-record.ts';
 import type { Event } from './event.ts';
 import type { Recogniser } from './recogniser.ts';
@@ -86,9 +87,12 @@ export function createRecogniser(table: readonly Recogniser[]): (record: LogReco
       const a = anchorOf[i] as number;
       if (a >= 0 && (!found || seen[a] !== stamp)) continue;
       const row = rows[i] as Recogniser;
-      const match = row.pattern.exec(text);
-      if (match === null) continue;
-      return { type: row.event, rowId: row.id, fields: match.groups ?? {}, record };
+      if (!row.pattern.test(text)) continue;
+      // A recognised record outlives its read chunk (flows, images, timelines keep it): it and the
+      // groups cut from it are copies that do not keep the chunk alive (see detachRecord).
+      const kept = detachRecord(record);
+      const match = row.pattern.exec(kept.text) as RegExpExecArray;
+      return { type: row.event, rowId: row.id, fields: match.groups ?? {}, record: kept };
     }
     return null;
   };

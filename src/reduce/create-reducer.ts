@@ -1,3 +1,4 @@
+import { unpin } from '../model/detach-record.ts';
 import type { Diagnostic, LogRecord, Origin } from '../model/log-record.ts';
 import type { Event } from '../recognise/event.ts';
 import { EVENT_TYPES, type EventType } from '../recognise/event-types.ts';
@@ -102,13 +103,15 @@ export function createReducer(options: ReducerOptions): Reducer {
     if (t !== null) {
       if (t > watermark) watermark = t;
       const host = record.host ?? '';
-      if (t > (hostTimes.get(host) ?? -Infinity)) hostTimes.set(host, t);
+      const known = hostTimes.get(host);
+      if (known === undefined) hostTimes.set(unpin(host), t); // a key outlives the line's read chunk (see unpin)
+      else if (t > known) hostTimes.set(host, t);
     }
     if (event !== null) {
       counters.recognised++;
       tracker.observe(event);
     }
-    if (event?.type === 'cacheServiceState') noteCacheState(record, event);
+    if (event?.type === 'cacheServiceState') noteCacheState(event.record, event);
     const rid = record.requestId;
     if (event !== null && isGlanceEvent(event.type)) {
       // glance-api / glance_store: never part of a cinder flow, even when the request ids coincide.
@@ -168,7 +171,7 @@ export function createReducer(options: ReducerOptions): Reducer {
 
   function touch(flow: Flow, r: LogRecord) {
     if (r.time !== null && (flow.last === null || r.time > flow.last)) flow.last = r.time;
-    if (flow.globalRequestId === null && r.globalRequestId !== null) flow.globalRequestId = r.globalRequestId;
+    if (flow.globalRequestId === null && r.globalRequestId !== null) flow.globalRequestId = unpin(r.globalRequestId);
   }
 
   function route(root: Flow, event: Event) {
