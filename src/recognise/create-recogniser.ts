@@ -2,18 +2,31 @@ import { detachRecord } from '../model/detach-record.ts';
 import type { LogRecord } from '../model/log-record.ts';
 import type { Event } from './event.ts';
 import type { Recogniser } from './recogniser.ts';
+import { requiredPrefixes } from './required-prefix.ts';
 
 /**
- * The rows of one logger (or of the whole table) with what finds, in one pass over a text, which
- * of their anchors it contains: `starts` (all anchors, global) finds the next position where some
- * anchor begins, every anchor beginning there is checked (`byFirst` lists them by first
- * character) and the scan resumes one character later, so overlapping anchors are all seen;
- * `anchorOf[i]` is the index of row i's anchor (-1: empty anchor, always tried).
+ * The rows of one logger (or of the whole table) with what finds, cheaply, the few rows that can
+ * match a text (the candidates), which are then tried in table order:
+ * - a row whose matches all start with one of a few literals (requiredPrefixes: `^literal…` or
+ *   `^(?:A…|B…)`; most rows) is a candidate when the text starts with one of them (rows listed by
+ *   each literal's first character in `byPrefixFirst`) and contains the row's anchor;
+ * - for the other rows, `starts` (their anchors, global) finds the next position where some anchor
+ *   begins, every anchor beginning there is checked (`byFirst` lists them by first character) and
+ *   the scan resumes one character later, so overlapping anchors are all seen; the rows of each
+ *   anchor found are candidates (`rowsOfAnchor`), and rows without an anchor always are.
+ * Profiled: one regex of all 132 anchors, run over every logger-less text (uwsgi request lines are a
+ * third of a devstack journal), then a pass over all 143 rows, was the largest single cost of a
+ * run; the prefix check leaves 7 anchors, and only candidates are visited.
  */
 interface RowGroup {
   readonly rows: readonly Recogniser[];
-  readonly anchorOf: Int32Array;
+  /** The literals a match of row i starts with; empty: not known (the row is found by its anchor). */
+  readonly prefixOf: readonly (readonly string[])[];
+  readonly byPrefixFirst: ReadonlyMap<number, readonly number[]>;
   readonly anchors: readonly string[];
+  readonly rowsOfAnchor: readonly (readonly number[])[];
+  /** Rows with neither a known prefix nor an anchor: tried on every text. */
+  readonly always: readonly number[];
   readonly starts: RegExp | null;
   readonly byFirst: ReadonlyMap<number, readonly number[]>;
   /** Scratch: `seen[a] === stamp` when anchor a was found in the current text. */
@@ -22,20 +35,33 @@ interface RowGroup {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+function listBy<K>(map: Map<K, number[]>, key: K, value: number) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function rowGroup(rows: readonly Recogniser[]): RowGroup {
-  const anchors = [...new Set(rows.map((r) => r.anchor).filter((a) => a !== ''))];
-  const index = new Map(anchors.map((a, i) => [a, i]));
-  const byFirst = new Map<number, number[]>();
-  anchors.forEach((a, i) => {
-    const c = a.charCodeAt(0);
-    const list = byFirst.get(c);
-    if (list) list.push(i);
-    else byFirst.set(c, [i]);
+  const prefixOf = rows.map((r) => requiredPrefixes(r.pattern));
+  const byPrefixFirst = new Map<number, number[]>();
+  const anchorRows = new Map<string, number[]>();
+  const always: number[] = [];
+  rows.forEach((row, i) => {
+    const prefixes = prefixOf[i] as readonly string[];
+    if (prefixes.length > 0) for (const c of new Set(prefixes.map((p) => p.charCodeAt(0)))) listBy(byPrefixFirst, c, i);
+    else if (row.anchor === '') always.push(i);
+    else listBy(anchorRows, row.anchor, i);
   });
+  const anchors = [...anchorRows.keys()];
+  const byFirst = new Map<number, number[]>();
+  anchors.forEach((a, i) => listBy(byFirst, a.charCodeAt(0), i));
   return {
     rows,
-    anchorOf: Int32Array.from(rows, (r) => (r.anchor === '' ? -1 : (index.get(r.anchor) as number))),
+    prefixOf,
+    byPrefixFirst,
     anchors,
+    rowsOfAnchor: anchors.map((a) => anchorRows.get(a) as number[]),
+    always,
     starts: anchors.length === 0 ? null : new RegExp(anchors.map(escape).join('|'), 'g'),
     byFirst,
     seen: new Int32Array(anchors.length),
@@ -45,10 +71,8 @@ function rowGroup(rows: readonly Recogniser[]): RowGroup {
 /**
  * Compiles the table into a lookup: rows are indexed by logger name, so a record is tested only
  * against the rows of its logger; records without a logger (cat output of non-oslo text) are
- * tested against every row. One regex scan finds which of the group's literal anchors the text
- * contains (profiled: a regex of anchors per run of 12 rows still scanned each text a dozen times,
- * the largest cost of a run); then the rows are tried in table order, skipping those whose anchor
- * is absent, so the first matching row still wins.
+ * tested against every row. The candidates (see RowGroup) are tried in table order, so the first
+ * matching row still wins.
  */
 export function createRecogniser(table: readonly Recogniser[]): (record: LogRecord) => Event | null {
   const grouped = new Map<string, Recogniser[]>();
@@ -62,30 +86,37 @@ export function createRecogniser(table: readonly Recogniser[]): (record: LogReco
   const byLogger = new Map<string, RowGroup>([...grouped].map(([logger, rows]) => [logger, rowGroup(rows)]));
   const all = rowGroup(table);
   let stamp = 0;
+  /** Scratch: the current text's candidate rows. */
+  const candidates: number[] = [];
   return (record) => {
     const group = record.logger === null ? all : byLogger.get(record.logger);
     if (group === undefined) return null;
     const text = record.text;
-    const { seen, anchors, byFirst, starts, anchorOf, rows } = group;
-    stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
-    if (stamp === 1) seen.fill(0);
-    let found = false;
+    const { seen, anchors, byFirst, starts, rows, prefixOf, rowsOfAnchor } = group;
+    candidates.length = 0;
+    for (const i of group.byPrefixFirst.get(text.charCodeAt(0)) ?? []) {
+      const anchor = (rows[i] as Recogniser).anchor;
+      if ((prefixOf[i] as readonly string[]).some((p) => text.startsWith(p)) && (anchor === '' || text.includes(anchor))) candidates.push(i);
+    }
     if (starts !== null) {
+      stamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+      if (stamp === 1) seen.fill(0);
       starts.lastIndex = 0;
       for (let m = starts.exec(text); m !== null; m = starts.exec(text)) {
         const at = m.index;
         for (const a of byFirst.get(text.charCodeAt(at)) ?? []) {
           if (seen[a] !== stamp && text.startsWith(anchors[a] as string, at)) {
             seen[a] = stamp;
-            found = true;
+            for (const i of rowsOfAnchor[a] as readonly number[]) candidates.push(i);
           }
         }
         starts.lastIndex = at + 1;
       }
     }
-    for (let i = 0; i < rows.length; i++) {
-      const a = anchorOf[i] as number;
-      if (a >= 0 && (!found || seen[a] !== stamp)) continue;
+    for (const i of group.always) candidates.push(i);
+    if (candidates.length === 0) return null;
+    if (candidates.length > 1) candidates.sort((x, y) => x - y);
+    for (const i of candidates) {
       const row = rows[i] as Recogniser;
       if (!row.pattern.test(text)) continue;
       // A recognised record outlives its read chunk (flows, images, timelines keep it): it and the
