@@ -1,5 +1,5 @@
 import { unpin } from '../model/detach-record.ts';
-import type { Diagnostic, LogRecord, Origin } from '../model/log-record.ts';
+import type { Diagnostic, LogRecord } from '../model/log-record.ts';
 import type { Event } from '../recognise/event.ts';
 import { EVENT_TYPES, type EventType } from '../recognise/event-types.ts';
 import { parseVolumeSpec } from '../recognise/parse-volume-spec.ts';
@@ -7,6 +7,7 @@ import type { HostFacts } from './classify.ts';
 import { createFlow, type Flow } from './flow.ts';
 import { isGlanceEvent } from './is-glance-event.ts';
 import { createImageTracker } from './create-image-tracker.ts';
+import { createPreflow } from './create-preflow.ts';
 import type { ImageData } from './image.ts';
 import { withGlance } from './with-glance.ts';
 import type { Timeline } from './timeline.ts';
@@ -72,7 +73,7 @@ export function createReducer(options: ReducerOptions): Reducer {
   const flows = new Map<string, Flow>();
   const closing = new Set<Flow>();
   /** Request ids seen before their flow opened: the first line (the flow's start) and context events. */
-  const preflow = new Map<string, { time: number | null; origin: Origin; events: Event[] }>();
+  const preflow = createPreflow(BOUNDED, MAX_PENDING);
   const closed = new Map<string, true>();
   const facts = new Map<string, { cacheDisabled: Set<string> }>();
   const tracker = createImageTracker();
@@ -128,9 +129,7 @@ export function createReducer(options: ReducerOptions): Reducer {
       } else if (event !== null && closed.has(key)) {
         counters.lateEvents++;
       } else if (!closed.has(key)) {
-        const pending = preflow.get(key);
-        if (pending === undefined) remember(preflow, key, { time: t, origin: { input: record.input, line: record.line }, events: event === null ? [] : [event] });
-        else if (event !== null && pending.events.length < MAX_PENDING) pending.events.push(event);
+        preflow.note(key, t, record.input, record.line, event);
       }
     }
     closeDue();
@@ -139,9 +138,8 @@ export function createReducer(options: ReducerOptions): Reducer {
 
   function open(key: string, event: Event) {
     const r = event.record;
-    const pending = preflow.get(key);
+    const pending = preflow.take(key);
     const first = pending ?? { time: r.time, origin: { input: r.input, line: r.line } };
-    preflow.delete(key);
     closed.delete(key);
     const flow = createFlow(key, event, first);
     flows.set(key, flow);
