@@ -37,13 +37,30 @@ function sourcesKey() {
   return hash.digest('hex').slice(0, 20);
 }
 
+/**
+ * mkdir -p, one level at a time. Not mkdirSync's `recursive`: on Linux it spins forever (100 % CPU,
+ * never returns) where a parent exists but cannot hold the child, e.g. under /proc or through a
+ * dangling symlink (procfs answers ENOENT, which it retries by creating the parent, which exists).
+ */
+function makeDirs(dir) {
+  const missing = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.push(d);
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+  }
+}
+
 async function bundled() {
   if (process.env.CLONEWATCH_NO_BUNDLE) return null;
   try {
     const file = join(cacheDir, `main-${sourcesKey()}.mjs`);
     if (!existsSync(file)) {
       const { build } = await import('esbuild');
-      mkdirSync(cacheDir, { recursive: true });
+      makeDirs(cacheDir);
       // Written under a name of its own, then renamed: concurrent first runs never read half a file.
       const tmp = `${file}.${process.pid}.tmp`;
       await build({

@@ -44,3 +44,12 @@ test('an unwritable cache falls back to the sources through tsx, with the same a
   t.is(r.status, 0);
   t.is(r.stdout, viaTsx.stdout);
 });
+
+// Node's mkdirSync({ recursive: true }) never returns for a path under /proc (procfs answers ENOENT,
+// which it retries forever): the loader must create the cache level by level and give up instead.
+test('a cache directory under /proc falls back to tsx instead of hanging', (t) => {
+  const r = spawnSync(BIN, ARGS, { encoding: 'utf8', input: '', timeout: 30_000, env: { ...process.env, CLONEWATCH_CACHE_DIR: '/proc/clonewatch-no-such-dir/cache' } });
+  t.is(r.signal, null, 'it did not have to be killed');
+  t.is(r.status, 0);
+  t.true(r.stdout.includes('"kind":"volume"'));
+});
