@@ -71,8 +71,10 @@ test.serial('a million distinct request ids: flows capped by --max-open, context
   t.true(volumeIds(r.stdout).includes(GOOD_VOLUME), 'the flow after a million request ids is still found');
   const lines = recs.at(-1)?.lines ?? {};
   t.is(lines['read'], 1_000_000 + readFileSync(GOOD, 'utf8').split('\n').length - 1);
-  t.true(r.peakMiB < 600, `peak RSS ${r.peakMiB} MiB`); // 445 MiB measured (V8 grows its heap lazily)
-  t.true(r.seconds < 180, `${r.seconds} s`);
+  // 168 MiB and 7 s measured (445 MiB and 42 s before request ids waiting for a flow were held
+  // without a string and an object each); the bound keeps that gain, with room for a busy machine.
+  t.true(r.peakMiB < 300, `peak RSS ${r.peakMiB} MiB`);
+  t.true(r.seconds < 90, `${r.seconds} s`);
 });
 
 test.serial('deeply nested and huge JSON entries: malformed or skipped with a diagnostic, the rest analysed', async (t) => {
