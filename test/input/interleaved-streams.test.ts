@@ -45,3 +45,30 @@ test('held records are bounded: more than PENDING_RECORDS other entries release 
   t.deepEqual(error?.extra, [], 'too far away to be trusted as its continuation');
   t.is(records.length, 1 + PENDING_RECORDS + 5 + rest.length);
 });
+
+test('after 200,000 short-lived processes a traceback still folds into its record, and their streams are not kept', async (t) => {
+  const { setFlagsFromString } = await import('node:v8');
+  const { runInNewContext } = await import('node:vm');
+  const { createDecoder } = await import('../../src/input/create-decoder.ts');
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const dec = createDecoder(opts);
+  let records = 0;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  // One line per process (sudo, sshd children, periodic helpers): each PID seen once.
+  for (let pid = 1; pid <= 200_000; pid++) {
+    records += dec.line(`Mar 19 20:13:04.569210 cvol-a sudo[${pid}]: INFO oslo.privsep.daemon [-] process ${pid} started`).length;
+  }
+  const [head, ...rest] = failure as [string, ...string[]];
+  records += dec.line(head).length + dec.line(other(1)[0] as string).length;
+  for (const l of rest) records += dec.line(l).length;
+  gc();
+  // Measured before end(), which lets go of everything the decoder holds.
+  const retainedMiB = (process.memoryUsage().heapUsed - before) / 1048576;
+  const tail = dec.end();
+  const error = tail.find((r) => r.text.includes('Failed to copy image'));
+  t.deepEqual(error?.extra.map((e) => e.split(':')[0]), ['Command', 'Exit code', 'Stdout', 'Stderr']);
+  t.is(records + tail.length, 200_002);
+  t.true(retainedMiB < 8, `${retainedMiB.toFixed(1)} MiB still live`);
+});
