@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { mulberry32 } from '../../samples/generate/lib/ids.ts';
 import { fillerEntries, loadTemplate, TEMPLATE_SAMPLES, type Template, type TemplateEntry, type VolumeTruth } from './load-templates.ts';
 
 /** Bump when the output changes, so cached files are regenerated. */
@@ -31,17 +32,6 @@ export interface GeneratedJournal {
   readonly truth: BenchTruth;
 }
 
-/** mulberry32: a small seeded PRNG, so the same seed always gives the same journal. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => (n < 10 ? `0${n}` : String(n));
@@ -134,7 +124,7 @@ class Out {
 export async function generateJournal(samplesDir: string, dir: string, format: BenchFormat, targetBytes: number, seed: number): Promise<BenchTruth> {
   const templates: Template[] = TEMPLATE_SAMPLES.map((n) => loadTemplate(samplesDir, n));
   const fillers = fillerEntries(templates).map((e) => compileFiller(e, 'cvol-a'));
-  const rand = prng(seed);
+  const rand = mulberry32(seed); // the same seed always gives the same journal
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `journal.${format}`);
   const out = new Out(createWriteStream(`${file}.part`));

@@ -29,7 +29,12 @@ export function tmpRandom(name: string): string {
 
 /** Seeded PRNG (mulberry32) for jitter. */
 export function rng(seed: string): () => number {
-  let a = parseInt(hex(seed).slice(0, 8), 16) >>> 0;
+  return mulberry32(parseInt(hex(seed).slice(0, 8), 16));
+}
+
+/** mulberry32: a small seeded PRNG in [0, 1); the same seed always gives the same sequence. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
