@@ -21,8 +21,19 @@ promtoolTest('the recording rules compute what contrib/README.md says (promtool 
   t.is(r?.code, 0, `${r?.stdout}${r?.stderr}`);
 });
 
-promtoolTest('promtool check config accepts contrib/prometheus.yml and its rule file', async (t) => {
+promtoolTest('promtool check config accepts contrib/prometheus.yml and its rule files', async (t) => {
   const r = await promtool(t, ['check', 'config', 'contrib/prometheus.yml']);
   t.is(r?.code, 0, `${r?.stdout}${r?.stderr}`);
-  t.regex(r?.stdout ?? '', /SUCCESS: 1 rule files found/);
+  t.regex(r?.stdout ?? '', /SUCCESS: 2 rule files found/);
+});
+
+promtoolTest('promtool check rules accepts contrib/clonewatch.alerts.yml', async (t) => {
+  const r = await promtool(t, ['check', 'rules', 'contrib/clonewatch.alerts.yml']);
+  t.is(r?.code, 0, `${r?.stdout}${r?.stderr}`);
+  t.regex(r?.stdout ?? '', /SUCCESS: 6 rules found/);
+});
+
+promtoolTest('the alerts fire when contrib/README.md says and stay quiet otherwise (promtool test rules)', async (t) => {
+  const r = await promtool(t, ['test', 'rules', 'test/metrics/clonewatch.alerts.test.yml']);
+  t.is(r?.code, 0, `${r?.stdout}${r?.stderr}`);
 });
