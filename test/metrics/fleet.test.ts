@@ -104,7 +104,12 @@ const byLabel = (samples: readonly VectorSample[], label: string) =>
       const l = byLabel(await query(prom, 'sum by (host) (clonewatch_lines_read_total)'), 'host');
       return JSON.stringify(v) === JSON.stringify(byKey(wantPerHost, v)) && JSON.stringify(l) === JSON.stringify(byKey(linesPerHost, l)) ? true : undefined;
     });
-    await sleep(1500); // one more scrape, so every series has a sample after its last change
+    // One more scrape of every target, so a series born in the last piece has two samples for rate().
+    const settled = Date.now() / 1000;
+    await until(prom, 'one more scrape of the three targets', async () => {
+      const r = await query(prom, 'min(timestamp(up{job="clonewatch"}))');
+      return Number(r[0]?.value[1]) > settled ? true : undefined;
+    });
     t.log(`fed and scraped in ${Date.now() - started} ms`);
 
     // Every panel's every query answers with data for all hosts and backends; with one host and one
