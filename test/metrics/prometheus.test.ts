@@ -1,71 +1,14 @@
-import test, { type ExecutionContext } from 'ava';
-import { spawn } from 'node:child_process';
+import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { THROUGHPUT_BUCKETS } from '../../src/metrics/buckets.ts';
+import { api, query, until } from './prometheus-api.ts';
 import { runTool, SKIP_PROMETHEUS } from './run-tool.ts';
 import { sampleTimelines } from './sample-timelines.ts';
-import { startPrometheus, type RunningPrometheus } from './start-prometheus.ts';
+import { startFollow } from './start-follow.ts';
+import { startPrometheus } from './start-prometheus.ts';
 
 const MiB = 1_048_576;
-const DEADLINE_MS = 30_000;
-
-interface VectorSample {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
-async function api<T>(prom: RunningPrometheus, path: string): Promise<T> {
-  const res = await fetch(`${prom.url}${path}`, { signal: AbortSignal.timeout(2000) });
-  const body = (await res.json()) as { status: string; data: T; error?: string };
-  if (body.status !== 'success') throw new Error(`Prometheus ${path}: ${body.error ?? res.status}`);
-  return body.data;
-}
-
-const query = (prom: RunningPrometheus, q: string) =>
-  api<{ resultType: string; result: VectorSample[] }>(prom, `/api/v1/query?query=${encodeURIComponent(q)}`).then((d) => d.result);
-
-/** Polls until check returns a value, Prometheus exits, or the deadline passes. */
-async function until<T>(t: ExecutionContext, prom: RunningPrometheus, what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const exited = prom.exited();
-    if (exited !== null) throw new Error(`Prometheus exited (${exited}) while waiting for ${what}:\n${prom.log()}`);
-    const v = await check().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`Gave up after ${DEADLINE_MS} ms waiting for ${what}:\n${prom.log()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** `clonewatch follow --metrics-port 0` as a child: its stdin, the timelines it wrote, and its exporter URL. */
-function startFollow() {
-  const child = spawn('bin/clonewatch', ['follow', '--json', '--metrics-port', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin.on('error', () => {});
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  const url = new Promise<string>((resolve, reject) => {
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      const m = /Prometheus metrics at (http:\S+)/.exec(stderr);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-    child.once('close', (code) => reject(new Error(`clonewatch exited (${code}) before serving metrics: ${stderr}`)));
-  });
-  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    url,
-    write: (s: string) => child.stdin.write(s),
-    records: () => stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { kind: string; provisioning?: string }),
-    async end() {
-      child.stdin.end();
-      return closed;
-    },
-    kill: () => child.kill('SIGKILL'),
-  };
-}
-
 (SKIP_PROMETHEUS ? test.skip : test)('a real Prometheus scrapes `clonewatch follow --metrics-port` fed slowly and answers the fleet questions', async (t) => {
   const started = Date.now();
   const run = await sampleTimelines('samples/multi-host/journal.json');
@@ -76,7 +19,7 @@ function startFollow() {
 
   const prom = await startPrometheus(target);
   t.teardown(() => prom.stop());
-  await until(t, prom, 'the clonewatch target to be up', async () => {
+  await until(prom, 'the clonewatch target to be up', async () => {
     const d = await api<{ activeTargets: { health: string; labels: Record<string, string> }[] }>(prom, '/api/v1/targets');
     return d.activeTargets.some((x) => x.health === 'up') ? true : undefined;
   });
@@ -88,7 +31,7 @@ function startFollow() {
     follow.write(journal.slice(Math.floor((k * journal.length) / pieces), Math.floor(((k + 1) * journal.length) / pieces)));
     await sleep(250);
   }
-  const copies = await until(t, prom, 'the three copies on lvmdriver-2', async () => {
+  const copies = await until(prom, 'the three copies on lvmdriver-2', async () => {
     const r = await query(prom, 'sum by (provisioning) (clonewatch_volumes_total{backend="lvmdriver-2"})');
     return r.length > 0 && r[0]?.value[1] === '3' ? r : undefined;
   });

@@ -27,10 +27,14 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts a private Prometheus on loopback scraping `target` every second, with its own config and
- * TSDB in a temporary directory (never the Debian service or its data).
+ * Starts a private Prometheus on loopback scraping `targets` (host:port, one or several) every second,
+ * with contrib/prometheus.yml's `host` relabel, its own config and TSDB in a temporary directory
+ * (never the Debian service or its data).
  */
-export async function startPrometheus(target: string, binary = process.env['PROMETHEUS'] ?? 'prometheus'): Promise<RunningPrometheus> {
+export async function startPrometheus(
+  targets: string | readonly string[],
+  binary = process.env['PROMETHEUS'] ?? 'prometheus',
+): Promise<RunningPrometheus> {
   const dir = await mkdtemp(join(tmpdir(), 'clonewatch-prometheus-'));
   const config = [
     'global:',
@@ -39,7 +43,7 @@ export async function startPrometheus(target: string, binary = process.env['PROM
     'scrape_configs:',
     '  - job_name: clonewatch',
     '    static_configs:',
-    `      - targets: ['${target}']`,
+    `      - targets: [${(typeof targets === 'string' ? [targets] : targets).map((t) => `'${t}'`).join(', ')}]`,
     '    relabel_configs:',
     '      - source_labels: [__address__]',
     "        regex: '(.+):\\d+'",
