@@ -1,6 +1,7 @@
 import { fstatSync } from 'node:fs';
+import { consumeAnalysis } from './consume-analysis.ts';
 import { resolveInvocation } from './resolve-invocation.ts';
-import { runAnalysis } from './run-analysis.ts';
+import { timelineSink } from './timeline-sink.ts';
 
 /** True when stdin is a pipe, socket or terminal (it may stay open), not a redirected file. */
 function stdinIsLive(): boolean {
@@ -17,5 +18,5 @@ export async function analyseCommand(mode: 'batch' | 'follow', files: readonly s
   const r = resolveInvocation(files, raw);
   if (typeof r === 'number') return r;
   const live = mode === 'follow' || (r.files.length === 1 && r.files[0] === '-' && stdinIsLive());
-  return runAnalysis(r.files, r.options, live);
+  return consumeAnalysis(r, timelineSink(r.options), { live });
 }
