@@ -15,7 +15,7 @@ function stdinIsLive(): boolean {
 
 /** The default command (timelines and summary) and `follow`; a lone stdin that stays open is followed. */
 export async function analyseCommand(mode: 'batch' | 'follow', files: readonly string[], raw: unknown): Promise<number> {
-  const r = resolveInvocation(files, raw);
+  const r = resolveInvocation(files, raw, { command: mode === 'follow' ? 'follow' : null });
   if (typeof r === 'number') return r;
   const live = mode === 'follow' || (r.files.length === 1 && r.files[0] === '-' && stdinIsLive());
   return consumeAnalysis(r, timelineSink(r.options), { live });

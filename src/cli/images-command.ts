@@ -32,7 +32,7 @@ export function registerImages(root: Command, setRun: SetRun): void {
   )
     .addHelpText('after', EXAMPLES)
     .action((files: string[], raw: Record<string, unknown>) => setRun(async () => {
-      const r = resolveInvocation(files, raw);
+      const r = resolveInvocation(files, raw, { command: 'images' });
       return typeof r === 'number' ? r : consumeAnalysis(r, imagesSink(r.options));
     }));
 }

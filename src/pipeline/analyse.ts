@@ -172,6 +172,8 @@ export function createAnalysis(
       flushed = false;
       if (live !== undefined) waitingSince = live.clock();
     }
+    // Stopped (SIGINT/SIGTERM): what was read is analysed, the record held for continuation lines too.
+    if (isStopped) for (const s of states) yield* consume(s.flushHeld());
     yield* emit(reducer.finish());
     yield* drainDiagnostics();
     yield { kind: 'end', summary: summary.result(), run: run(), images: images() };
