@@ -1,6 +1,7 @@
 import { fstatSync } from 'node:fs';
+import { consumeAnalysis } from './consume-analysis.ts';
 import { resolveInvocation } from './resolve-invocation.ts';
-import { runAnalysis } from './run-analysis.ts';
+import { timelineSink } from './timeline-sink.ts';
 
 /** True when stdin is a pipe, socket or terminal (it may stay open), not a redirected file. */
 function stdinIsLive(): boolean {
@@ -14,8 +15,8 @@ function stdinIsLive(): boolean {
 
 /** The default command (timelines and summary) and `follow`; a lone stdin that stays open is followed. */
 export async function analyseCommand(mode: 'batch' | 'follow', files: readonly string[], raw: unknown): Promise<number> {
-  const r = resolveInvocation(files, raw);
+  const r = resolveInvocation(files, raw, { command: mode === 'follow' ? 'follow' : null });
   if (typeof r === 'number') return r;
   const live = mode === 'follow' || (r.files.length === 1 && r.files[0] === '-' && stdinIsLive());
-  return runAnalysis(r.files, r.options, live);
+  return consumeAnalysis(r, timelineSink(r.options), { live });
 }

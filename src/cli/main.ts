@@ -4,7 +4,7 @@ import { analyseCommand } from './analyse-command.ts';
 import type { SetRun } from './command-run.ts';
 import { EXIT } from './exit-codes.ts';
 import { SUBCOMMANDS } from './subcommands.ts';
-import { withAnalyseOptions } from './with-analyse-options.ts';
+import { EXIT_STATUS_HELP, withAnalyseOptions } from './with-analyse-options.ts';
 
 export { EXIT } from './exit-codes.ts';
 
@@ -15,9 +15,13 @@ Examples:
   journalctl -u openstack-cinder-volume --since 10:00 -o short-iso-precise | clonewatch --json
   clonewatch --year 2026 sosreport/sos_commands/logs/journalctl_--no-pager.gz
   clonewatch /var/log/cinder/cinder-volume.log /var/log/glance/api.log
+${EXIT_STATUS_HELP}`;
 
-Exit status: 0 ok, 1 an input could not be read (or --strict found a problem), 2 bad options,
-130/143 stopped by SIGINT/SIGTERM (after printing the summary). SIGHUP prints the summary so far.`;
+const FOLLOW_NOTES = `
+Reads stdin only (no FILE arguments; "clonewatch -" on a pipe does the same). Input that stays quiet
+for a moment is taken as complete so far: the record held for continuation lines is emitted and the
+flows' log time moves on with the wall time waited. A .gz stream is unpacked (--max-gzip-ratio).
+${EXIT_STATUS_HELP}`;
 
 function program(setRun: SetRun): Command {
   const root = withAnalyseOptions(
@@ -30,6 +34,7 @@ function program(setRun: SetRun): Command {
     .addHelpText('after', EXAMPLES)
     .action((files: string[], raw: Record<string, unknown>) => setRun(() => analyseCommand('batch', files, raw)));
   withAnalyseOptions(root.command('follow').description('follow stdin as it arrives (journalctl -f): each timeline as soon as its flow ends'))
+    .addHelpText('after', FOLLOW_NOTES)
     .action((raw: Record<string, unknown>) => setRun(() => analyseCommand('follow', ['-'], raw)));
   for (const register of SUBCOMMANDS) register(root, setRun);
   return root;
@@ -43,12 +48,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   let chosen: (() => Promise<number>) | null = null;
   const cmd = program((run) => (chosen = run));
-  cmd.exitOverride().configureOutput({
-    writeOut: (s) => process.stdout.write(s),
-    writeErr: (s) => process.stderr.write(s),
-    outputError: (s, write) => write(`${s.trimEnd()}\nRun "clonewatch --help" for usage.\n`),
-  });
-  for (const sub of cmd.commands) sub.exitOverride();
+  // Misuse of any command says so, then where its usage is (exit 2).
+  for (const c of [cmd, ...cmd.commands]) {
+    const name = c === cmd ? 'clonewatch' : `clonewatch ${c.name()}`;
+    c.exitOverride().configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`${s.trimEnd()}\nRun "${name} --help" for usage.\n`),
+    });
+  }
   try {
     cmd.parse(argv as string[]);
   } catch (e) {

@@ -2,6 +2,7 @@ import { openInput, type InputSource } from '../io/open-input.ts';
 import { MAX_LINE_LENGTH } from '../input/limits.ts';
 import type { Diagnostic } from '../model/log-record.ts';
 import { createAnalysis, type Analysis, type Progress } from '../pipeline/analyse.ts';
+import { createImageFilter } from '../report/create-image-filter.ts';
 import { createTimelineFilter } from '../report/timeline-filter.ts';
 import type { ResolvedOptions } from './options.ts';
 import { startExporter, type Exporter } from './start-exporter.ts';
@@ -28,6 +29,7 @@ export async function openAnalysis(files: readonly string[], o: ResolvedOptions,
     maxLineLength: MAX_LINE_LENGTH,
     showUnrecognised: o.diagnostics,
     filter: createTimelineFilter(o, o.tz),
+    imageFilter: createImageFilter(o, o.tz),
     ...(live ? { live: { clock: () => Date.now(), quietMs: 150, tickMs: 50 } } : {}),
   });
   return { analysis, sources };

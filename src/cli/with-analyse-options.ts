@@ -3,10 +3,28 @@ import { INPUT_FORMATS } from '../model/log-record.ts';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** The options every command that reads logs shares (validated by resolveOptions in options.ts). */
-export function withAnalyseOptions(cmd: Command): Command {
+/**
+ * What every command that reads logs says after its examples: the exit status and the signals, which
+ * consumeAnalysis gives every command alike.
+ */
+export const EXIT_STATUS_HELP = `
+Exit status: 0 ok, 1 an input could not be read, a file not written or the metrics port not bound
+(or --strict: a line could not be parsed, a flow is incomplete), 2 bad options, 130/143 stopped by
+SIGINT/SIGTERM (after printing the output for what was read). SIGHUP prints the output so far and
+goes on (the default command and follow: the summary so far; with --json its record alone).`;
+
+/** What the commands that print only at the end (report, throughput, images) say about stdin. */
+export const READ_TO_END_HELP = `
+A pipe on stdin is read to its end, not followed as the default command does: SIGINT/SIGTERM print
+the output for what was read.`;
+
+/**
+ * The options every command that reads logs shares (validated by resolveOptions in options.ts), with
+ * the same meaning everywhere; `json` says what --json prints in this command.
+ */
+export function withAnalyseOptions(cmd: Command, json = 'NDJSON output: one record per volume, the image records, then a summary (pipe into pino-pretty to read)'): Command {
   return cmd
-    .option('--json', 'NDJSON output: one record per volume, then a summary (pipe into pino-pretty to read)')
+    .option('--json', json)
     .addOption(new Option('--input-format <format>', 'force the input format instead of detecting it').choices(INPUT_FORMATS))
     .option('--year <year>', 'year for formats without one (short, short-precise); default: the file mtime year, else this year')
     .option('--tz <zone>', 'zone of times that carry none, and of the output (IANA name)', 'local')

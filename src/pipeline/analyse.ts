@@ -26,8 +26,13 @@ export interface AnalyseOptions {
    * held for continuation lines is emitted, and log time advances with the wall time spent waiting.
    */
   readonly live?: { readonly clock: () => number; readonly quietMs: number; readonly tickMs: number };
-  /** `--since/--until/--host/--image/--volume`: timelines it rejects are neither emitted nor summarised. */
+  /**
+   * `--since/--until/--host/--image/--volume`: timelines it rejects are neither emitted nor summarised,
+   * nor counted in their image's volumes.
+   */
   readonly filter?: ((t: Timeline) => boolean) | null;
+  /** The same options applied to the images of the end item and of images() (see createImageFilter). */
+  readonly imageFilter?: ((images: readonly ImageData[]) => ImageData[]) | null;
 }
 
 export type AnalyseOutput =
@@ -49,8 +54,10 @@ export interface Analysis {
   readonly outputs: AsyncGenerator<AnalyseOutput>;
   /** Stop reading (SIGINT/SIGTERM): open flows are reported as incomplete, then the summary. */
   stop(): void;
-  /** The summary so far (SIGHUP). */
+  /** The summary so far (SIGHUP, the live status line). */
   snapshot(): { summary: SummaryData; run: RunTotals };
+  /** The images so far, after the filters (SIGHUP). */
+  images(): ImageData[];
   progress(): Progress;
 }
 
@@ -84,6 +91,7 @@ export function createAnalysis(
     });
   let isStopped = false;
 
+  const images = (): ImageData[] => (options.imageFilter ? options.imageFilter(reducer.images()) : reducer.images());
   const run = (): RunTotals => ({
     inputs: [
       ...states.map((s) => ({ name: s.name, format: s.format, stats: s.stats, error: s.error })),
@@ -109,6 +117,7 @@ export function createAnalysis(
       }
       if (options.filter && !options.filter(o.timeline)) continue;
       summary.add(o.timeline);
+      reducer.countVolume(o.timeline);
       const convert = o.timeline.phases.findLast((p) => p.name === 'convert' && p.mbps !== null);
       if (convert) lastConversionMbps = convert.mbps;
       yield o;
@@ -163,9 +172,11 @@ export function createAnalysis(
       flushed = false;
       if (live !== undefined) waitingSince = live.clock();
     }
+    // Stopped (SIGINT/SIGTERM): what was read is analysed, the record held for continuation lines too.
+    if (isStopped) for (const s of states) yield* consume(s.flushHeld());
     yield* emit(reducer.finish());
     yield* drainDiagnostics();
-    yield { kind: 'end', summary: summary.result(), run: run(), images: reducer.images() };
+    yield { kind: 'end', summary: summary.result(), run: run(), images: images() };
   }
 
   return {
@@ -175,6 +186,7 @@ export function createAnalysis(
       wakeOnStop?.();
     },
     snapshot: () => ({ summary: summary.result(), run: run() }),
+    images,
     progress() {
       const totals = run();
       let read = 0;

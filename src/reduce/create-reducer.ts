@@ -44,6 +44,11 @@ export interface Reducer {
   finish(): ReducerOutput[];
   /** Every image the input showed (glance uploads, imports, serving; cinder's view of its stores), as of now. */
   images(): ImageData[];
+  /**
+   * Counts an emitted timeline's volume in its image's `volumes` (when it succeeded as a clone or a
+   * copy). The pipeline calls it for the timelines its filters keep, so that images() counts those only.
+   */
+  countVolume(t: Timeline): void;
   openFlows(): number;
   readonly counters: Readonly<ReducerCounters>;
 }
@@ -295,7 +300,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     return out;
   }
 
-  return { step, advance, finish, images: () => tracker.images(), openFlows: () => flows.size, counters };
+  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, counters };
 }
 
 function findByVolume(root: Flow, volumeId: string): Flow | undefined {

@@ -14,7 +14,6 @@ export function withGlance(t: Timeline, tracker: ImageTracker): Timeline {
   const serve = t.source === 'image' && t.provisioning !== 'clone'
     ? tracker.takeServe([t.globalRequestId, t.requestId], t.imageId, t.start, t.end, download?.end ?? null)
     : null;
-  tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null);
   let phases = t.phases;
   if (serve !== null) {
     const secs = serve.start !== null && serve.end !== null ? (serve.end - serve.start) / 1000 : null;

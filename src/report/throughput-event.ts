@@ -77,10 +77,10 @@ export interface ImageWrites {
  * Glance store writes (uploads and imports) of one image: the succeeded ones with a size and a
  * duration, MB being MiB as cinder counts them. `backend` is the Glance store name.
  */
-export function glanceWritesOf(i: ImageWrites, keep: (x: { start: number | null; end: number | null; host: string | null }) => boolean): ThroughputEvent[] {
+export function glanceWritesOf(i: ImageWrites): ThroughputEvent[] {
   const out: ThroughputEvent[] = [];
   for (const x of i.transfers) {
-    if (x.status !== 'succeeded' || x.bytes === null || x.start === null || x.end === null || x.end <= x.start || !keep(x)) continue;
+    if (x.status !== 'succeeded' || x.bytes === null || x.start === null || x.end === null || x.end <= x.start) continue;
     const sizeMB = x.bytes / 1048576;
     const seconds = (x.end - x.start) / 1000;
     out.push({ metric: 'glance-store-write', time: x.start, host: x.host, backend: x.store, image: i.name ?? i.imageId, format: i.diskFormat, sizeMB, seconds, mbps: Math.round((sizeMB / seconds) * 100) / 100 });

@@ -17,6 +17,9 @@ export function whenToEpoch(w: When, zone: string): number {
   return localToEpoch(zone, w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond);
 }
 
+/** What the filter reads of a timeline (a Glance write or an image is checked as one too). */
+export type Filtered = Pick<Timeline, 'start' | 'end' | 'host' | 'imageId' | 'imageName' | 'volumeId'>;
+
 const idMatches = (id: string | null, wanted: readonly string[]) => id !== null && wanted.some((x) => id === x || (x.length >= 8 && id.startsWith(x)));
 
 /**
@@ -25,7 +28,7 @@ const idMatches = (id: string | null, wanted: readonly string[]) => id !== null 
  * running at 10:14 is kept by `--since 10:14`), runs on one of the hosts, is from one of the images
  * (id, id prefix of 8+ characters, or exact name) and is one of the volumes (id or id prefix).
  */
-export function createTimelineFilter(o: TimelineFilterOptions, zone: string): ((t: Timeline) => boolean) | null {
+export function createTimelineFilter(o: TimelineFilterOptions, zone: string): ((t: Filtered) => boolean) | null {
   const since = o.since === undefined ? null : whenToEpoch(o.since, zone);
   const until = o.until === undefined ? null : whenToEpoch(o.until, zone);
   const hosts = o.host ?? [];
@@ -44,13 +47,3 @@ export function createTimelineFilter(o: TimelineFilterOptions, zone: string): ((
   };
 }
 
-/**
- * The same options applied to Glance store writes: time overlap, host, image; with `--volume` no
- * write is kept (a write belongs to an image, not to a volume).
- */
-export function createWriteFilter(o: TimelineFilterOptions, zone: string, image: { imageId: string; name: string | null }): (x: { start: number | null; end: number | null; host: string | null }) => boolean {
-  const keep = createTimelineFilter(o, zone);
-  if (keep === null) return () => true;
-  if ((o.volume ?? []).length > 0) return () => false;
-  return (x) => keep({ start: x.start, end: x.end, host: x.host, imageId: image.imageId, imageName: image.name, volumeId: null } as Timeline);
-}
