@@ -43,12 +43,13 @@ const shift = (e: Buffer, days: number): Buffer =>
  * A journal file in which the analysed services' entries are a third: the samples' analysed
  * entries, each followed by two entries of other services (sudo, keystone, nova, …) taken in turn
  * from the samples and given its times (both wall-clock stamps: a filler entry keeping its own
- * `_SOURCE_REALTIME_TIMESTAMP` would move log time and so idle timeouts), repeated day after day
+ * `_SOURCE_REALTIME_TIMESTAMP` would move log time and so idle timeouts) and a PID of its own (a
+ * sample's PID could be a cinder-volume process's on the same host name, whose traceback it would cut), repeated day after day
  * until `targetBytes` of export stream; written by systemd-journal-remote in its default layout
  * (compact, keyed hash, zstd).
  */
 function generate(samplesDir: string, dir: string, targetBytes: number): { file: string; entries: number } {
-  const file = join(dir, `bench-v2-${targetBytes}.journal`);
+  const file = join(dir, `bench-v3-${targetBytes}.journal`);
   const meta = `${file}.entries`;
   if (existsSync(file) && existsSync(meta)) return { file, entries: Number(readFileSync(meta, 'utf8')) };
   const mine: Buffer[] = [];
@@ -70,7 +71,7 @@ function generate(samplesDir: string, dir: string, targetBytes: number): { file:
       parts.push(m);
       bytes += m.length;
       for (let j = 0; j < 2; j++) {
-        const o = Buffer.from((others[k++ % others.length] as Buffer).toString('latin1').replace(/^__REALTIME_TIMESTAMP=\d+$/m, `__REALTIME_TIMESTAMP=${rt}`).replace(/^__MONOTONIC_TIMESTAMP=\d+$/m, `__MONOTONIC_TIMESTAMP=${mono}`).replace(/^_SOURCE_REALTIME_TIMESTAMP=\d+$/m, `_SOURCE_REALTIME_TIMESTAMP=${rt}`), 'latin1');
+        const o = Buffer.from((others[k++ % others.length] as Buffer).toString('latin1').replace(/^__REALTIME_TIMESTAMP=\d+$/m, `__REALTIME_TIMESTAMP=${rt}`).replace(/^__MONOTONIC_TIMESTAMP=\d+$/m, `__MONOTONIC_TIMESTAMP=${mono}`).replace(/^_SOURCE_REALTIME_TIMESTAMP=\d+$/m, `_SOURCE_REALTIME_TIMESTAMP=${rt}`).replace(/^(_PID|SYSLOG_PID)=\d+$/gm, `$1=${4_000_000 + (k % 1000)}`), 'latin1');
         parts.push(o);
         bytes += o.length;
       }

@@ -6,21 +6,32 @@ import type { JournalEntry } from './journal-entry.ts';
  * newline (or other control byte) as a binary field, an empty line at the end.
  */
 export function entryToExport(e: JournalEntry): Buffer {
-  const parts: Buffer[] = [Buffer.from(`__REALTIME_TIMESTAMP=${e.realtime}\n_BOOT_ID=${e.bootId}\n`, 'latin1')];
+  const head = `__REALTIME_TIMESTAMP=${e.realtime}\n_BOOT_ID=${e.bootId}\n`;
+  let size = head.length + 1;
+  const text: boolean[] = [];
   for (const f of e.fields) {
-    if (isText(f.value)) {
-      parts.push(Buffer.from(`${f.name}=`, 'latin1'), f.value, NL);
-    } else {
-      const len = Buffer.alloc(8);
-      len.writeBigUInt64LE(BigInt(f.value.length));
-      parts.push(Buffer.from(`${f.name}\n`, 'latin1'), len, f.value, NL);
-    }
+    const t = isText(f.value);
+    text.push(t);
+    size += f.name.length + 1 + (t ? 0 : 8) + f.value.length + 1;
   }
-  parts.push(NL);
-  return Buffer.concat(parts);
+  const out = Buffer.allocUnsafe(size);
+  let at = out.write(head, 0, 'latin1');
+  e.fields.forEach((f, i) => {
+    at += out.write(f.name, at, 'latin1');
+    if (text[i] === true) {
+      out[at++] = 61;
+    } else {
+      out[at++] = 10;
+      out.writeUInt32LE(f.value.length, at);
+      out.writeUInt32LE(0, at + 4);
+      at += 8;
+    }
+    at += f.value.copy(out, at);
+    out[at++] = 10;
+  });
+  out[at] = 10;
+  return out;
 }
-
-const NL = Buffer.from('\n');
 
 /** journalctl's rule (journal_field_valid + utf8 printable): no control byte other than TAB. */
 function isText(b: Buffer): boolean {
