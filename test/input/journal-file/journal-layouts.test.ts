@@ -136,3 +136,20 @@ maybe('an unknown incompatible flag: that file is skipped with a diagnostic nami
   t.regex(d?.message ?? '', /bit 5 \(0x20\)/);
   t.deepEqual(comparable(r.volumes), comparable(good.volumes));
 });
+
+maybe('ONLINE (being written, or left so by a crash) and ARCHIVED files are read like OFFLINE ones', async (t) => {
+  const dir = tempDir();
+  const f = join(dir, 'offline.journal');
+  writeJournal(sampleExport('multi-host'), f);
+  const offline = await analyseJournal(f);
+  for (const [state, name] of [[1, 'online'], [2, 'archived']] as const) {
+    const b = readFileSync(f);
+    b[16] = state;
+    const g = join(dir, `${name}.journal`);
+    writeFileSync(g, b);
+    t.regex(execFileSync('journalctl', ['--header', '--file', g]).toString(), new RegExp(`State: ${name.toUpperCase()}`));
+    const r = await analyseJournal(g);
+    t.deepEqual(comparable(r.volumes), comparable(offline.volumes), name);
+    t.deepEqual(r.diagnostics, []);
+  }
+});
