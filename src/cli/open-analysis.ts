@@ -1,3 +1,5 @@
+import { DEFAULT_UNIT_MATCH } from '../input/journal-file/default-unit-match.ts';
+import { unitMatchFor } from '../input/journal-file/unit-match-for.ts';
 import { openInput, type InputSource } from '../io/open-input.ts';
 import { MAX_LINE_LENGTH } from '../input/limits.ts';
 import type { Diagnostic } from '../model/log-record.ts';
@@ -14,8 +16,9 @@ import { startExporter, type Exporter } from './start-exporter.ts';
 export async function openAnalysis(files: readonly string[], o: ResolvedOptions, live = false): Promise<{ analysis: Analysis; sources: InputSource[] }> {
   const sources: InputSource[] = [];
   const failed: { name: string; diagnostic: Diagnostic }[] = [];
+  const journalMatch = o.allUnits ? null : o.unit.length > 0 ? unitMatchFor(o.unit) : DEFAULT_UNIT_MATCH;
   for (const f of files) {
-    const r = await openInput(f, { maxGzipRatio: o.maxGzipRatio });
+    const r = await openInput(f, { maxGzipRatio: o.maxGzipRatio, journalMatch });
     if ('source' in r) sources.push(r.source);
     else failed.push({ name: f, diagnostic: r.error });
   }

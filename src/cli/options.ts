@@ -67,6 +67,8 @@ export const RawOptionsSchema = z.object({
   host: z.array(z.string().min(1, { error: '--host takes a host name' })).default([]),
   image: z.array(z.string().min(1, { error: '--image takes an image id or name' })).default([]),
   volume: z.array(z.string().min(1, { error: '--volume takes a volume id' })).default([]),
+  unit: z.array(z.string().min(1, { error: '--unit takes a unit name or glob, e.g. -u devstack@c-vol' })).default([]),
+  allUnits: z.boolean().default(false),
 });
 
 export type ResolvedOptions = z.output<typeof RawOptionsSchema>;

@@ -41,5 +41,7 @@ export function withAnalyseOptions(cmd: Command, json = 'NDJSON output: one reco
     .option('--until <time>', 'only provisionings that started at or before this time')
     .option('--host <name>', 'only this host (repeat for several)', collect)
     .option('--image <id|name>', 'only volumes from this image: id, id prefix (8+ characters) or name (repeatable)', collect)
-    .option('--volume <id>', 'only this volume: id or id prefix (8+ characters) (repeatable)', collect);
+    .option('--volume <id>', 'only this volume: id or id prefix (8+ characters) (repeatable)', collect)
+    .option('-u, --unit <name>', 'journal files: read this unit\'s entries instead of cinder-volume\'s and glance-api\'s (journalctl -u; globs; repeatable)', collect)
+    .option('--all-units', 'journal files: read every entry, not only those of the analysed units');
 }

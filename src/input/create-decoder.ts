@@ -109,7 +109,8 @@ export function createDecoder(opts: DecoderOptions): Decoder {
     takeDiagnostics: () => sink.take(),
   });
 
-  if (opts.format === 'export') {
+  if (opts.format === 'export' || opts.format === 'journal') {
+    // A journal file reaches the decoder as the export stream its reader writes.
     const core: BytesDecoder = createExportDecoder(ctx);
     return {
       framing: 'bytes',

@@ -2,8 +2,13 @@ import { createReadStream } from 'node:fs';
 import { access, constants, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { Diagnostic } from '../model/log-record.ts';
+import { DEFAULT_UNIT_MATCH } from '../input/journal-file/default-unit-match.ts';
+import type { UnitMatch } from '../input/journal-file/unit-match.ts';
+import type { Diagnostic, InputFormat } from '../model/log-record.ts';
+import { findJournalFiles } from './find-journal-files.ts';
+import { openJournalInput } from './open-journal-input.ts';
 import { readFileChunks } from './read-file-chunks.ts';
+import { sniffJournal } from './sniff-journal.ts';
 
 /** One input as the pipeline reads it: a name for diagnostics, its mtime (for yearless formats) and its bytes. */
 export interface InputSource {
@@ -14,6 +19,10 @@ export interface InputSource {
   readonly size?: number;
   /** Bytes read from the file so far (compressed bytes for a .gz). */
   readonly bytesRead?: () => number;
+  /** The format when the opener knows it (journal files); it wins over detection. */
+  readonly format?: InputFormat;
+  /** Diagnostics the opener found while reading (journal files: damage, skipped files), taken once each. */
+  readonly takeDiagnostics?: () => Diagnostic[];
 }
 
 export interface OpenOptions {
@@ -22,6 +31,8 @@ export interface OpenOptions {
    * compressed bytes read so far (and past GZIP_FLOOR): a decompression bomb, not a log.
    */
   readonly maxGzipRatio?: number;
+  /** Journal files: the entries to read (`-u`, default units); null reads every entry (`--all-units`). */
+  readonly journalMatch?: UnitMatch | null;
 }
 
 /** Default for `--max-gzip-ratio`: text logs compress 5–20×, a gzip bomb ~1000×. */
@@ -42,15 +53,22 @@ const READ_AHEAD = 4;
 /** Opens a file path (or `-` for stdin) as an InputSource, or says clearly why it cannot. */
 export async function openInput(path: string, o: OpenOptions = {}): Promise<{ source: InputSource } | { error: Diagnostic }> {
   const ratio = o.maxGzipRatio ?? DEFAULT_GZIP_RATIO;
+  const match = o.journalMatch === undefined ? DEFAULT_UNIT_MATCH : o.journalMatch;
   if (path === '-') return { source: { name: '(stdin)', mtimeMs: undefined, chunks: () => gunzipIfNeeded(process.stdin, '(stdin)', ratio) } };
   try {
     const s = await stat(path);
-    if (s.isDirectory()) return { error: inputError('input-is-directory', `Give a file, not a directory: "${path}" is a directory (name the files in it, e.g. "${path.replace(/\/$/, '')}/*.log")`) };
+    if (s.isDirectory()) {
+      const journals = await findJournalFiles(path);
+      if (journals.length > 0) return { source: openJournalInput(path, journals, { match, maxRatio: ratio }) };
+    }
+    if (s.isDirectory()) return { error: inputError('input-is-directory', `Give a file, not a directory: "${path}" is a directory with no journal files (name the files in it, e.g. "${path.replace(/\/$/, '')}/*.log")`) };
     // A FIFO is a pipe: `clonewatch <(journalctl …)`. Opening it waits for its writer, so it is
     // opened when read; its mtime is the time of the last write, not the log's, so it is not used.
     if (s.isFIFO()) return { source: { name: path, mtimeMs: undefined, chunks: () => gunzipIfNeeded(createReadStream(path, { highWaterMark: CHUNK }), path, ratio) } };
     if (!s.isFile()) return { error: inputError('input-not-a-file', `Give a regular file, a pipe or "-" for stdin: "${path}" is a ${kindOf(s)}`) };
     await access(path, constants.R_OK);
+    const journal = await sniffJournal(path);
+    if (journal !== null) return { source: openJournalInput(path, [{ path, compression: journal.compression }], { match, maxRatio: ratio }) };
     const progress = { bytesRead: 0 };
     const chunks = () => gunzipIfNeeded(readFileChunks(path, CHUNK, READ_AHEAD, progress), path, ratio);
     return { source: { name: path, mtimeMs: s.mtimeMs, size: s.size, bytesRead: () => progress.bytesRead, chunks } };

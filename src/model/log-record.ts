@@ -3,7 +3,7 @@
  * (src/recognise, src/reduce). Everything here is plain data: no streams.
  */
 
-/** Every input format clonewatch reads. Names follow `journalctl -o <mode>`; `oslo` is a plain oslo.log file. */
+/** Every input format clonewatch reads. Names follow `journalctl -o <mode>`; `oslo` is a plain oslo.log file; `journal` a systemd journal file (read natively). */
 export const INPUT_FORMATS = [
   'short',
   'short-precise',
@@ -22,6 +22,7 @@ export const INPUT_FORMATS = [
   'json-seq',
   'export',
   'oslo',
+  'journal',
 ] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 

@@ -48,6 +48,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     if (decoder === null) return;
     state.stats = { ...decoder.stats, read: decoder.stats.read + skipped, malformed: decoder.stats.malformed + skipped };
     state.diagnostics.push(...decoder.takeDiagnostics());
+    if (source.takeDiagnostics !== undefined) state.diagnostics.push(...source.takeDiagnostics());
   };
   const feed = (chunk: Buffer) => {
     if (decoder === null) return;
@@ -83,7 +84,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
       if (options.live !== undefined && r.value.includes(10)) break;
     }
     const headBuf = Buffer.concat(head);
-    let format = options.inputFormat ?? detectFormat(headBuf);
+    let format = source.format ?? options.inputFormat ?? detectFormat(headBuf);
     if (format === null && headBuf.length > 0) {
       // Binary junk or blank lines: read as plain text lines so that every line is still counted.
       format = 'cat';

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { cachedJournal, type BenchFormat, type BenchTruth } from './generate-journal.ts';
+import { journalBench } from './journal-bench.ts';
 import { measure, median, type Measurement } from './measure.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -104,14 +105,16 @@ async function main(): Promise<number> {
     options: {
       size: { type: 'string', default: '100MB' },
       runs: { type: 'string', default: '3' },
-      format: { type: 'string', default: 'short-precise,json' },
+      format: { type: 'string', default: 'short-precise,json,journal' },
       seed: { type: 'string', default: '1' },
     },
   });
   const sizes = (values.size ?? '100MB').split(',').map(parseSize);
   const runs = Math.max(1, Number(values.runs));
   const seed = Number(values.seed);
-  const formats = (values.format ?? '').split(',') as BenchFormat[];
+  const asked = (values.format ?? '').split(',');
+  const journal = asked.includes('journal');
+  const formats = asked.filter((f) => f !== 'journal') as BenchFormat[];
   for (const s of sizes) if (s < 1e6 || s > 20e9) throw new Error(`--size: ${s} bytes is outside 1MB…20GB`);
   for (const f of formats) if (f !== 'short-precise' && f !== 'json') throw new Error(`--format: "${f}" is not short-precise or json`);
   if (!has('/usr/bin/time')) throw new Error('Install GNU time first: apt-get install -y --no-install-recommends time');
@@ -163,6 +166,13 @@ async function main(): Promise<number> {
     const lo = Math.min(...r.map((x) => x.rss));
     const hi = Math.max(...r.map((x) => x.rss));
     lines.push(`clonewatch peak RSS, ${format}: ${r.map((x) => `${fmt(x.rss / 1e6)} MB at ${fmt(mb(x.size))} MB`).join(', ')} (spread ${fmt(((hi - lo) / lo) * 100)} %).`, '');
+  }
+  if (journal) {
+    for (const size of sizes) {
+      const j = journalBench(ROOT, CACHE, size, runs, CLONEWATCH);
+      lines.push(...j.lines);
+      failed ||= j.failed;
+    }
   }
   process.stdout.write(lines.join('\n'));
   return failed ? 1 : 0;

@@ -1,0 +1,12 @@
+import type { DataField } from './open-journal-file.ts';
+
+/** One entry as read from a journal file: the header fields journalctl orders by, and the fields wanted. */
+export interface JournalEntry {
+  readonly seqnumId: string;
+  readonly seqnum: number;
+  readonly realtime: number;
+  readonly monotonic: number;
+  readonly bootId: string;
+  readonly xorHash: bigint;
+  readonly fields: readonly DataField[];
+}

@@ -1,0 +1,137 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_UNIT_MATCH } from '../../src/input/journal-file/default-unit-match.ts';
+import { measure, type Measurement } from './measure.ts';
+
+const JOURNAL_REMOTE = '/lib/systemd/systemd-journal-remote';
+const DAY_US = 86_400_000_000;
+const analysed = new Set(DEFAULT_UNIT_MATCH.exact);
+
+/** Splits an export stream into entries (binary fields kept whole). */
+function exportEntries(b: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  let start = 0;
+  let i = 0;
+  while (i < b.length) {
+    const nl = b.indexOf(10, i);
+    if (nl < 0) break;
+    if (nl === i) {
+      out.push(b.subarray(start, nl + 1));
+      start = i = nl + 1;
+      continue;
+    }
+    const eq = b.indexOf(61, i);
+    if (eq < 0 || eq > nl) {
+      const len = Number(b.readBigUInt64LE(nl + 1));
+      i = nl + 9 + len + 1;
+    } else i = nl + 1;
+  }
+  return out;
+}
+
+const isAnalysed = (e: Buffer): boolean => {
+  const s = e.toString('latin1');
+  return /^(_SYSTEMD_UNIT|SYSLOG_IDENTIFIER|UNIT|CONTAINER_NAME)=.*$/gm.test(s) && (s.match(/^(_SYSTEMD_UNIT|SYSLOG_IDENTIFIER|UNIT|CONTAINER_NAME)=.*$/gm) ?? []).some((l) => analysed.has(l));
+};
+
+/** Shifts an entry's wall-clock and monotonic timestamps by `days`. */
+const shift = (e: Buffer, days: number): Buffer =>
+  days === 0 ? e : Buffer.from(e.toString('latin1').replace(/^(__REALTIME_TIMESTAMP|_SOURCE_REALTIME_TIMESTAMP|__MONOTONIC_TIMESTAMP)=(\d+)$/gm, (_, k: string, v: string) => `${k}=${BigInt(v) + BigInt(days) * BigInt(DAY_US)}`), 'latin1');
+
+/**
+ * A journal file in which the analysed services' entries are a third: the samples' analysed
+ * entries, each followed by two entries of other services (sudo, keystone, nova, …) taken in turn
+ * from the samples and given its times (both wall-clock stamps: a filler entry keeping its own
+ * `_SOURCE_REALTIME_TIMESTAMP` would move log time and so idle timeouts) and a PID of its own (a
+ * sample's PID could be a cinder-volume process's on the same host name, whose traceback it would cut), repeated day after day
+ * until `targetBytes` of export stream; written by systemd-journal-remote in its default layout
+ * (compact, keyed hash, zstd).
+ */
+function generate(samplesDir: string, dir: string, targetBytes: number): { file: string; entries: number } {
+  const file = join(dir, `bench-v3-${targetBytes}.journal`);
+  const meta = `${file}.entries`;
+  if (existsSync(file) && existsSync(meta)) return { file, entries: Number(readFileSync(meta, 'utf8')) };
+  const mine: Buffer[] = [];
+  const others: Buffer[] = [];
+  for (const s of readdirSync(samplesDir).sort()) {
+    const p = join(samplesDir, s, 'journal.export');
+    if (!existsSync(p) || s === 'burst') continue;
+    for (const e of exportEntries(readFileSync(p))) (isAnalysed(e) ? mine : others).push(e);
+  }
+  const parts: Buffer[] = [];
+  let bytes = 0;
+  let k = 0;
+  let entries = 0;
+  for (let day = 0; bytes < targetBytes; day++) {
+    for (const e of mine) {
+      const m = shift(e, day);
+      const rt = /^__REALTIME_TIMESTAMP=(\d+)$/m.exec(m.toString('latin1'))?.[1] ?? '0';
+      const mono = /^__MONOTONIC_TIMESTAMP=(\d+)$/m.exec(m.toString('latin1'))?.[1] ?? '0';
+      parts.push(m);
+      bytes += m.length;
+      for (let j = 0; j < 2; j++) {
+        const o = Buffer.from((others[k++ % others.length] as Buffer).toString('latin1').replace(/^__REALTIME_TIMESTAMP=\d+$/m, `__REALTIME_TIMESTAMP=${rt}`).replace(/^__MONOTONIC_TIMESTAMP=\d+$/m, `__MONOTONIC_TIMESTAMP=${mono}`).replace(/^_SOURCE_REALTIME_TIMESTAMP=\d+$/m, `_SOURCE_REALTIME_TIMESTAMP=${rt}`).replace(/^(_PID|SYSLOG_PID)=\d+$/gm, `$1=${4_000_000 + (k % 1000)}`), 'latin1');
+        parts.push(o);
+        bytes += o.length;
+      }
+      entries += 3;
+    }
+  }
+  execFileSync(JOURNAL_REMOTE, [`--output=${file}`, '-'], { input: Buffer.concat(parts), stdio: ['pipe', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  writeFileSync(meta, String(entries));
+  return { file, entries };
+}
+
+/** Volume records without their origin (entry numbers differ: the native reader reads a third of the entries). */
+const volumes = (ndjson: string): string =>
+  ndjson
+    .split('\n')
+    .filter((l) => l.startsWith('{"kind":"volume"'))
+    .map((l) => {
+      const { input: _input, ...rest } = JSON.parse(l) as { input: unknown };
+      return JSON.stringify(rest);
+    })
+    .join('\n');
+
+/**
+ * The journal profile of `npm run bench`: clonewatch reading a journal file natively against
+ * `journalctl --file F -o export | clonewatch -`, min of `runs` interleaved runs each, same volumes required.
+ */
+export function journalBench(root: string, cacheDir: string, targetBytes: number, runs: number, clonewatch: string): { lines: string[]; failed: boolean } {
+  if (!existsSync(JOURNAL_REMOTE) || spawnSync('sh', ['-c', 'command -v journalctl']).status !== 0) {
+    return { lines: [`**journal**: skipped: systemd-journal-remote and journalctl are needed (apt-get install systemd-journal-remote).`, ''], failed: false };
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  process.stderr.write(`generating a journal file from ${(targetBytes / 1e6).toFixed(0)} MB of export stream (cached in ${cacheDir}) … `);
+  const { file, entries } = generate(join(root, 'samples'), cacheDir, targetBytes);
+  process.stderr.write('ok\n');
+  const q = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+  const tools = [
+    { name: 'clonewatch FILE.journal', script: `${clonewatch} ${q(file)}` },
+    { name: 'journalctl --file FILE -o export | clonewatch -', script: `journalctl --file ${q(file)} -o export | ${clonewatch} -` },
+  ];
+  const results: Measurement[][] = tools.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    tools.forEach((t, j) => {
+      process.stderr.write(`  journal: ${t.name} run ${i + 1}/${runs}\n`);
+      (results[j] as Measurement[]).push(measure(t.script));
+    });
+  }
+  const same = volumes((results[0] as Measurement[])[0]?.stdout ?? '') === volumes((results[1] as Measurement[])[0]?.stdout ?? '');
+  const n = volumes((results[0] as Measurement[])[0]?.stdout ?? '').split('\n').filter(Boolean).length;
+  const min = (ms: Measurement[], k: 'wall' | 'cpu' | 'rss') => Math.min(...ms.map((m) => m[k]));
+  const size = statSync(file).size;
+  const lines = [
+    `**journal**: a ${(size / 1e6).toFixed(0)} MB journal file (compact, keyed hash, zstd) of ${entries} entries, a third of them cinder and glance's; ${n} volumes. Output: ${same ? 'the same volume records both ways' : '**the volume records differ**'}. Min of ${runs} interleaved runs.`,
+    '',
+    '| tool | wall s | CPU s | peak RSS MB | speed-up |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...tools.map((t, j) => {
+      const ms = results[j] as Measurement[];
+      return `| ${t.name.replaceAll('|', '\\|')} | ${min(ms, 'wall').toFixed(2)} | ${min(ms, 'cpu').toFixed(2)} | ${(min(ms, 'rss') / 1e6).toFixed(0)} | ${(min(results[1] as Measurement[], 'wall') / min(ms, 'wall')).toFixed(2)}× |`;
+    }),
+    '',
+  ];
+  return { lines, failed: !same || n === 0 };
+}
