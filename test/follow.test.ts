@@ -19,7 +19,7 @@ interface Child {
 }
 
 function start(args: string[]): Child {
-  const child = spawn('bin/clonewatch', ['follow', '--json', '--year', '2026', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('test/helpers/clonewatch', ['follow', '--json', '--year', '2026', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => {});
   const lines: string[] = [];
   let buf = '';
@@ -138,7 +138,7 @@ test.serial('SIGHUP prints the summary so far and goes on', async (t) => {
 });
 
 test.serial('on a TTY, a one-line status on stderr, at most once a second; none when stderr is a pipe', async (t) => {
-  const cmd = '(cat samples/copy-with-conversion/journal.short-precise.txt; sleep 2.5) | bin/clonewatch follow --json --year 2026 2>&1 >/dev/null';
+  const cmd = '(cat samples/copy-with-conversion/journal.short-precise.txt; sleep 2.5) | test/helpers/clonewatch follow --json --year 2026 2>&1 >/dev/null';
   // util-linux `script` gives the command a pseudo-terminal, so its stderr is a TTY.
   const tty = await run('script', ['-qec', cmd, '/dev/null']);
   const updates = tty.stdout.split('\r\u001b[K').filter((s) => s.startsWith('clonewatch: '));

@@ -7,13 +7,13 @@ export interface Measured {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** Peak resident set size of bin/clonewatch, in MiB (GNU time's "Maximum resident set size"). */
+  /** Peak resident set size of clonewatch (from the sources, through tsx), in MiB (GNU time's "Maximum resident set size"). */
   readonly peakMiB: number;
   readonly seconds: number;
 }
 
 /**
- * Runs bin/clonewatch under GNU time (`/usr/bin/time -v`, Debian package `time`) and returns its
+ * Runs clonewatch (test/helpers/clonewatch) under GNU time (`/usr/bin/time -v`, Debian package `time`) and returns its
  * output with its peak memory. Asynchronous, so that ava's other tests and the writer of a FIFO run meanwhile.
  */
 export function measure(args: readonly string[], o: { input?: Buffer; uid?: number; heapMiB?: number } = {}): Promise<Measured> {
@@ -21,7 +21,7 @@ export function measure(args: readonly string[], o: { input?: Buffer; uid?: numb
   if (o.uid !== undefined) chmodSync(dir, 0o777); // GNU time runs as that user and writes its report here
   const report = join(dir, 'time.txt');
   const started = Date.now();
-  const child = spawn('/usr/bin/time', ['-v', '-o', report, 'bin/clonewatch', ...args], {
+  const child = spawn('/usr/bin/time', ['-v', '-o', report, 'test/helpers/clonewatch', ...args], {
     // heapMiB caps V8's old space: the run dies of "heap out of memory" if what it keeps grows past it.
     env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...(o.heapMiB !== undefined ? { NODE_OPTIONS: `--max-old-space-size=${o.heapMiB}` } : {}) },
     stdio: ['pipe', 'pipe', 'pipe'],

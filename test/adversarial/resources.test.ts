@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measure, records, volumeIds } from './measure.ts';
 
-// Adversarial resources, end to end through bin/clonewatch under GNU time: big inputs are generated
+// Adversarial resources, end to end through the CLI (test/helpers/clonewatch) under GNU time: big inputs are generated
 // on the fly into a temporary directory, streamed, and deleted afterwards. Each must end with a
 // clear diagnostic, bounded memory and time, and the rest of the input still analysed.
 

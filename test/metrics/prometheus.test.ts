@@ -40,7 +40,7 @@ async function until<T>(t: ExecutionContext, prom: RunningPrometheus, what: stri
 
 /** `clonewatch follow --metrics-port 0` as a child: its stdin, the timelines it wrote, and its exporter URL. */
 function startFollow() {
-  const child = spawn('bin/clonewatch', ['follow', '--json', '--metrics-port', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('test/helpers/clonewatch', ['follow', '--json', '--metrics-port', '0'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => {});
   let stdout = '';
   let stderr = '';

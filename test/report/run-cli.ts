@@ -6,10 +6,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** bin/clonewatch as a user runs it (no colour, UTC), asynchronously so that tests run side by side. */
+/** clonewatch (from the sources: test/helpers/clonewatch) as a user runs it (no colour, UTC), asynchronously so that tests run side by side. */
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bin/clonewatch', args, { env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('test/helpers/clonewatch', args, { env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
