@@ -1,9 +1,9 @@
-import test, { type ExecutionContext } from 'ava';
+import type { ExecutionContext } from 'ava';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { THROUGHPUT_BUCKETS } from '../../src/metrics/buckets.ts';
-import { runTool, SKIP_PROMETHEUS } from './run-tool.ts';
+import { prometheusTest, runTool } from './run-tool.ts';
 import { sampleTimelines } from './sample-timelines.ts';
 import { startPrometheus, type RunningPrometheus } from './start-prometheus.ts';
 
@@ -66,7 +66,7 @@ function startFollow() {
   };
 }
 
-(SKIP_PROMETHEUS ? test.skip : test)('a real Prometheus scrapes `clonewatch follow --metrics-port` fed slowly and answers the fleet questions', async (t) => {
+prometheusTest('a real Prometheus scrapes `clonewatch follow --metrics-port` fed slowly and answers the fleet questions', async (t) => {
   const started = Date.now();
   const run = await sampleTimelines('samples/multi-host/journal.json');
   const follow = startFollow();
