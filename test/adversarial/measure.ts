@@ -27,6 +27,8 @@ export interface Measured {
   /** Peak resident set size of clonewatch (from the sources, through tsx), in MiB (GNU time's "Maximum resident set size"). */
   readonly peakMiB: number;
   readonly seconds: number;
+  /** CPU time (user + system) of clonewatch: unlike wall time, the same on a busy machine. */
+  readonly cpuSeconds: number;
 }
 
 /**
@@ -57,7 +59,8 @@ export function measure(args: readonly string[], o: { input?: Buffer; refuseRoot
       const text = readFileSync(report, 'utf8');
       rmSync(dir, { recursive: true, force: true });
       const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
-      resolve({ status, stdout, stderr, peakMiB: kb / 1024, seconds: (Date.now() - started) / 1000 });
+      const cpu = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(text)?.[1] ?? NaN);
+      resolve({ status, stdout, stderr, peakMiB: kb / 1024, seconds: (Date.now() - started) / 1000, cpuSeconds: cpu('User') + cpu('System') });
     });
   });
 }
