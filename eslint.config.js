@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'test-output/', '.bench-cache/', 'samples/'] },
+  { ignores: ['node_modules/', 'dist/', 'test-output/', '.bench-cache/', 'samples/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

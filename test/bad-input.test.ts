@@ -11,7 +11,7 @@ import { analyseFiles } from './helpers/analyse-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'clonewatch-bad-'));
 const GOOD = 'samples/copy-with-conversion/journal.json';
-const run = (args: string[]) => spawnSync('bin/clonewatch', args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+const run = (args: string[]) => spawnSync('test/helpers/clonewatch', args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
 const volumeIds = (stdout: string) =>
   stdout.trim().split('\n').map((l) => JSON.parse(l) as { kind: string; volumeId?: string }).filter((r) => r.kind === 'volume').map((r) => r.volumeId);
 

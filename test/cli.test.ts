@@ -2,9 +2,9 @@ import test from 'ava';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-// The CLI as a user meets it: bin/clonewatch spawned, stdin, files, exit codes, help, bad options.
+// The CLI as a user meets it: clonewatch spawned (from the sources, test/helpers/clonewatch), stdin, files, exit codes, help, bad options.
 
-const BIN = 'bin/clonewatch';
+const BIN = 'test/helpers/clonewatch';
 const SAMPLE = 'samples/real/01-vn-lvm-volume-log-2020-08.log';
 const run = (args: string[], input?: string | Buffer) =>
   spawnSync(BIN, args, { input: input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' } });

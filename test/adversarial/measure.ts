@@ -1,31 +1,51 @@
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { missingProgram } from '../helpers/missing-program.ts';
+import { needing } from '../helpers/needing.ts';
+
+/** `test` for tests measured under GNU time: a skip saying what to install where it is missing. */
+export const timedTest = needing(missingProgram('/usr/bin/time', 'time'));
+
+/** Root reads any file; run through util-linux's setpriv without these capabilities, it is refused like anyone. */
+const DROP_DAC = ['--bounding-set=-dac_override,-dac_read_search', '--'];
+
+/**
+ * Null when a file's permissions can be made to refuse clonewatch here: always for an ordinary
+ * user; for root only where setpriv may drop the capabilities above (the container allows it).
+ */
+export const cannotRefuseRoot = (): string | null =>
+  process.getuid?.() !== 0 || spawnSync('setpriv', [...DROP_DAC, 'true']).status === 0
+    ? null
+    : 'setpriv from util-linux, able to drop CAP_DAC_OVERRIDE (root reads every file otherwise), or run the tests as an ordinary user';
 
 export interface Measured {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** Peak resident set size of bin/clonewatch, in MiB (GNU time's "Maximum resident set size"). */
+  /** Peak resident set size of clonewatch (from the sources, through tsx), in MiB (GNU time's "Maximum resident set size"). */
   readonly peakMiB: number;
   readonly seconds: number;
+  /** CPU time (user + system) of clonewatch: unlike wall time, the same on a busy machine. */
+  readonly cpuSeconds: number;
 }
 
 /**
- * Runs bin/clonewatch under GNU time (`/usr/bin/time -v`, Debian package `time`) and returns its
+ * Runs clonewatch (test/helpers/clonewatch) under GNU time (`/usr/bin/time -v`, Debian package `time`) and returns its
  * output with its peak memory. Asynchronous, so that ava's other tests and the writer of a FIFO run meanwhile.
  */
-export function measure(args: readonly string[], o: { input?: Buffer; uid?: number; heapMiB?: number } = {}): Promise<Measured> {
+export function measure(args: readonly string[], o: { input?: Buffer; refuseRoot?: boolean; heapMiB?: number } = {}): Promise<Measured> {
   const dir = mkdtempSync(join(tmpdir(), 'clonewatch-time-'));
-  if (o.uid !== undefined) chmodSync(dir, 0o777); // GNU time runs as that user and writes its report here
   const report = join(dir, 'time.txt');
   const started = Date.now();
-  const child = spawn('/usr/bin/time', ['-v', '-o', report, 'bin/clonewatch', ...args], {
+  // refuseRoot: as root, clonewatch runs without the capabilities that bypass file permissions.
+  const timed = ['-v', '-o', report, 'test/helpers/clonewatch', ...args];
+  const [command, commandArgs] = o.refuseRoot === true && process.getuid?.() === 0 ? ['setpriv', [...DROP_DAC, '/usr/bin/time', ...timed]] : ['/usr/bin/time', timed];
+  const child = spawn(command, commandArgs, {
     // heapMiB caps V8's old space: the run dies of "heap out of memory" if what it keeps grows past it.
     env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...(o.heapMiB !== undefined ? { NODE_OPTIONS: `--max-old-space-size=${o.heapMiB}` } : {}) },
     stdio: ['pipe', 'pipe', 'pipe'],
-    ...(o.uid !== undefined ? { uid: o.uid, gid: o.uid } : {}),
   });
   let stdout = '';
   let stderr = '';
@@ -39,7 +59,8 @@ export function measure(args: readonly string[], o: { input?: Buffer; uid?: numb
       const text = readFileSync(report, 'utf8');
       rmSync(dir, { recursive: true, force: true });
       const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1] ?? NaN);
-      resolve({ status, stdout, stderr, peakMiB: kb / 1024, seconds: (Date.now() - started) / 1000 });
+      const cpu = (what: string) => Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(text)?.[1] ?? NaN);
+      resolve({ status, stdout, stderr, peakMiB: kb / 1024, seconds: (Date.now() - started) / 1000, cpuSeconds: cpu('User') + cpu('System') });
     });
   });
 }

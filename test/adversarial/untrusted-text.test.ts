@@ -11,7 +11,7 @@ import { VolumeRecordSchema } from '../../src/schema/volume-record.ts';
 const dir = mkdtempSync(join(tmpdir(), 'clonewatch-untrusted-'));
 test.after.always(() => rmSync(dir, { recursive: true, force: true }));
 const GOOD = 'samples/real/01-vn-lvm-volume-log-2020-08.log';
-const run = (args: string[], input?: Buffer) => spawnSync('bin/clonewatch', args, { input: input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' }, maxBuffer: 64 << 20 });
+const run = (args: string[], input?: Buffer) => spawnSync('test/helpers/clonewatch', args, { input: input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TZ: 'UTC' }, maxBuffer: 64 << 20 });
 const file = (name: string, data: string | Buffer) => {
   const p = join(dir, name);
   writeFileSync(p, data);

@@ -77,7 +77,7 @@ for (const [form, files] of Object.entries(forms)) {
 const run = promisify(execFile);
 
 test('clonewatch images --json prints one valid image record per image, with the stores and the last write', async (t) => {
-  const { stdout } = await run('bin/clonewatch', ['images', '--json', '--tz', 'UTC', join(DIR, 'journal.json')]);
+  const { stdout } = await run('test/helpers/clonewatch', ['images', '--json', '--tz', 'UTC', join(DIR, 'journal.json')]);
   const records = stdout.trim().split('\n').map((l) => ImageRecordSchema.parse(JSON.parse(l)));
   t.deepEqual(records.map((r) => r.imageId), truth.images.map((i) => i.imageId));
   t.deepEqual(records.map((r) => r.stores), truth.images.map((i) => i.stores));
@@ -86,7 +86,7 @@ test('clonewatch images --json prints one valid image record per image, with the
 });
 
 test('clonewatch images prints the placement table, terminal-safe', async (t) => {
-  const { stdout } = await run('bin/clonewatch', ['images', '--tz', 'UTC', join(DIR, 'journal.json')]);
+  const { stdout } = await run('test/helpers/clonewatch', ['images', '--tz', 'UTC', join(DIR, 'journal.json')]);
   t.regex(stdout, /stores {7}cinder-lvm1 \(type lvmdriver-1, backend lvmdriver-1\), cinder-lvm2 \(type lvmdriver-2, backend lvmdriver-2\)/);
   t.regex(stdout, /last write {3}import copy-image · to cinder-lvm2 · 2026-03-27 14:04:10 · 112\.00 MiB · [\d.]+ s · [\d.]+ MB\/s/);
   t.regex(stdout, /volumes {6}clone 2 · copy 1/);
@@ -94,7 +94,7 @@ test('clonewatch images prints the placement table, terminal-safe', async (t) =>
 });
 
 test('the human timeline shows the glance-api serving and the fix command', async (t) => {
-  const { stdout } = await run('bin/clonewatch', ['--tz', 'UTC', join(DIR, 'journal.short-precise.txt'), '--year', '2026']);
+  const { stdout } = await run('test/helpers/clonewatch', ['--tz', 'UTC', join(DIR, 'journal.short-precise.txt'), '--year', '2026']);
   t.regex(stdout, /│ glance-serve +14:06:24\.\d{3} +1\.9 s +112\.00 MB/);
   t.true(stdout.includes(`$ ${want?.command ?? '?'}`));
 });

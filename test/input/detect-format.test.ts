@@ -1,14 +1,21 @@
 import test from 'ava';
 import { detectFormat } from '../../src/input/detect-format.ts';
 import type { InputFormat } from '../../src/model/log-record.ts';
-import { pseudoRandomBytes, readShared, shared, sharedFiles } from './fixtures.ts';
-import { readFileSync } from 'node:fs';
+import { pseudoRandomBytes, readShared, sharedFiles, sharedTest } from './fixtures.ts';
 
 const detects = test.macro({
   exec(t, buf: Buffer, expected: InputFormat | null) {
     t.is(detectFormat(buf), expected);
   },
   title: (provided, _buf: Buffer, expected: InputFormat | null) => `detectFormat: ${provided ?? ''} → ${expected}`,
+});
+
+/** detects, for a file of the shared reference material (read when the test runs). */
+const detectsShared = test.macro({
+  exec(t, parts: string[], expected: InputFormat) {
+    t.is(detectFormat(readShared(...parts)), expected);
+  },
+  title: (provided, _parts: string[], expected: InputFormat) => `detectFormat: ${provided ?? ''} → ${expected}`,
 });
 
 const MODES = [
@@ -20,23 +27,23 @@ for (const v of ['out247', 'out252', 'out254', 'out257']) {
   const present = new Set(sharedFiles(`journalctl-output/${v}`, '.txt'));
   for (const mode of MODES) {
     if (!present.has(`${mode}.txt`)) continue; // e.g. short-delta is an error in v247
-    test(`${v}/${mode}.txt`, detects, readShared('journalctl-output', v, `${mode}.txt`), mode);
+    sharedTest(`${v}/${mode}.txt`, detectsShared, ['journalctl-output', v, `${mode}.txt`], mode);
   }
 }
 
 for (const f of ['export1.bin', 'e3.bin', 'e4.bin', 'e5.bin', 'e6.bin']) {
-  test(f, detects, readShared('journalctl-output', f), 'export');
+  sharedTest(f, detectsShared, ['journalctl-output', f], 'export');
 }
 
-test('outdev short-precise', detects, readShared('journalctl-output', 'outdev', 'short-precise.252.txt'), 'short-precise');
-test('outdev short-precise -a', detects, readShared('journalctl-output', 'outdev', 'short-precise-a.252.txt'), 'short-precise');
-test('outdev json', detects, readShared('journalctl-output', 'outdev', 'json.252.txt'), 'json');
-test('outdev cat', detects, readShared('journalctl-output', 'outdev', 'cat.252.txt'), 'cat');
-test('oslo-file-default.log', detects, readShared('journalctl-output', 'oslo-file-default.log'), 'oslo');
-test('devstack oslo stdout (no timestamps)', detects, readShared('journalctl-output', 'oslo-devstack-stdout.txt'), 'cat');
+sharedTest('outdev short-precise', detectsShared, ['journalctl-output', 'outdev', 'short-precise.252.txt'], 'short-precise');
+sharedTest('outdev short-precise -a', detectsShared, ['journalctl-output', 'outdev', 'short-precise-a.252.txt'], 'short-precise');
+sharedTest('outdev json', detectsShared, ['journalctl-output', 'outdev', 'json.252.txt'], 'json');
+sharedTest('outdev cat', detectsShared, ['journalctl-output', 'outdev', 'cat.252.txt'], 'cat');
+sharedTest('oslo-file-default.log', detectsShared, ['journalctl-output', 'oslo-file-default.log'], 'oslo');
+sharedTest('devstack oslo stdout (no timestamps)', detectsShared, ['journalctl-output', 'oslo-devstack-stdout.txt'], 'cat');
 
 for (const f of sharedFiles('real-logs', '.log')) {
-  test(`real-logs/${f}`, detects, readFileSync(shared('real-logs', f)), 'oslo');
+  sharedTest(`real-logs/${f}`, detectsShared, ['real-logs', f], 'oslo');
 }
 
 test('empty input', detects, Buffer.alloc(0), null);

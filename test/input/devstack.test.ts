@@ -2,7 +2,7 @@ import test from 'ava';
 import { decodeBuffer } from '../../src/input/decode-buffer.ts';
 import { detectFormat } from '../../src/input/detect-format.ts';
 import type { LogRecord } from '../../src/model/log-record.ts';
-import { readShared, statsAddUp } from './fixtures.ts';
+import { readShared, sharedTest, statsAddUp } from './fixtures.ts';
 
 const GRI = 'req-11111111-2222-3333-4444-555555555555';
 const RID = 'req-8d3b0a4e-1c2f-4b7a-9e21-3f4c5d6e7f80';
@@ -53,10 +53,10 @@ const sameDevstack = test.macro({
   title: (_p, file: string) => `outdev/${file}: same oslo fields, traceback and second line folded`,
 });
 
-test(sameDevstack, 'short-precise.252.txt', true);
-test(sameDevstack, 'short-precise-a.252.txt', true);
-test(sameDevstack, 'json.252.txt', true);
-test(sameDevstack, 'cat.252.txt', false);
+sharedTest(sameDevstack, 'short-precise.252.txt', true);
+sharedTest(sameDevstack, 'short-precise-a.252.txt', true);
+sharedTest(sameDevstack, 'json.252.txt', true);
+sharedTest(sameDevstack, 'cat.252.txt', false);
 
 test('devstack lines of another stream are not folded', (t) => {
   const lines = [

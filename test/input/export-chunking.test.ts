@@ -2,7 +2,7 @@ import test from 'ava';
 import { createDecoder } from '../../src/input/create-decoder.ts';
 import { decodeBuffer } from '../../src/input/decode-buffer.ts';
 import type { LogRecord } from '../../src/model/log-record.ts';
-import { comparable, readShared, statsAddUp } from './fixtures.ts';
+import { comparable, readShared, sharedTest, statsAddUp } from './fixtures.ts';
 
 const CHUNKS = [1, 2, 3, 7, 64, 4096];
 
@@ -33,10 +33,10 @@ const invariant = test.macro({
   title: (_p, parts: string[]) => `${parts.slice(1).join('/')} decodes identically with chunk sizes ${CHUNKS.join(', ')}`,
 });
 
-for (const f of ['export1.bin', 'e3.bin', 'e4.bin', 'e5.bin', 'e6.bin']) test(invariant, ['journalctl-output', f]);
-for (const v of ['out247', 'out252', 'out254', 'out257']) test(invariant, ['journalctl-output', v, 'export.txt']);
+for (const f of ['export1.bin', 'e3.bin', 'e4.bin', 'e5.bin', 'e6.bin']) sharedTest(invariant, ['journalctl-output', f]);
+for (const v of ['out247', 'out252', 'out254', 'out257']) sharedTest(invariant, ['journalctl-output', v, 'export.txt']);
 
-test('binary MESSAGEs with embedded newlines become text + extra', (t) => {
+sharedTest('binary MESSAGEs with embedded newlines become text + extra', (t) => {
   const { records } = decodeBuffer(readShared('journalctl-output', 'export1.bin'), { input: 'x', format: 'export', year: 2024, zone: 'UTC' });
   const tb = records.find((r) => r.level === 'ERROR');
   t.is(tb?.text, 'Failed to create volume: oops');
@@ -51,7 +51,7 @@ test('binary MESSAGEs with embedded newlines become text + extra', (t) => {
   t.is(dbg?.func, 'create_volume');
 });
 
-test('export: ANSI in messages is stripped (CSI, colon SGR, OSC, lone ESC)', (t) => {
+sharedTest('export: ANSI in messages is stripped (CSI, colon SGR, OSC, lone ESC)', (t) => {
   const { records } = decodeBuffer(readShared('journalctl-output', 'e4.bin'), { input: 'x', format: 'export', year: 2024, zone: 'UTC' });
   t.deepEqual(
     records.slice(0, 3).map((r) => r.text),
@@ -61,7 +61,7 @@ test('export: ANSI in messages is stripped (CSI, colon SGR, OSC, lone ESC)', (t)
   t.is(records[4]?.ident, 'x'.repeat(310));
 });
 
-test('export: the devstack coloured lines (e6.bin) parse and fold like the text modes', (t) => {
+sharedTest('export: the devstack coloured lines (e6.bin) parse and fold like the text modes', (t) => {
   const { records, stats } = decodeBuffer(readShared('journalctl-output', 'e6.bin'), { input: 'x', format: 'export', year: 2024, zone: 'UTC' });
   t.deepEqual(stats, { read: 12, records: 6, continuation: 6, markers: 0, blank: 0, malformed: 0 });
   t.deepEqual(records[3]?.extra, ['message second line']);

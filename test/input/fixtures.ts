@@ -1,18 +1,28 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InputStats, LogRecord } from '../../src/model/log-record.ts';
+import { needing } from '../helpers/needing.ts';
 
 /** The repository root (two levels above this file). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A path under the shared reference material next to the repository. */
-export const shared = (...parts: string[]): string => path.resolve(repoRoot, '..', 'shared', ...parts);
+/** The project's reference material: $CLONEWATCH_SHARED, else shared/ beside the clone (absent from a newcomer's clone). */
+const sharedDir = path.resolve(process.env['CLONEWATCH_SHARED'] ?? path.join(repoRoot, '..', 'shared'));
+
+/** A path under the shared reference material. */
+export const shared = (...parts: string[]): string => path.join(sharedDir, ...parts);
+
+const sharedPresent = existsSync(shared('journalctl-output')) && existsSync(shared('real-logs'));
+
+/** `test` for a test that reads the shared reference material: skipped, saying so, where it is absent. */
+export const sharedTest = needing(sharedPresent ? null : `shared/, absent at ${sharedDir} (put a copy beside the clone, or set CLONEWATCH_SHARED)`);
 
 export const readShared = (...parts: string[]): Buffer => readFileSync(shared(...parts));
 
-/** Files in a shared directory, sorted, with a size above zero. */
+/** Files in a shared directory, sorted, with a size above zero; none where shared/ is absent (see sharedTest). */
 export function sharedFiles(dir: string, suffix: string): string[] {
+  if (!sharedPresent) return [];
   return readdirSync(shared(dir))
     .filter((f) => f.endsWith(suffix) && statSync(shared(dir, f)).size > 0)
     .sort();

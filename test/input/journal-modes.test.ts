@@ -2,7 +2,7 @@ import test from 'ava';
 import { decodeBuffer } from '../../src/input/decode-buffer.ts';
 import { detectFormat } from '../../src/input/detect-format.ts';
 import type { InputFormat, LogRecord } from '../../src/model/log-record.ts';
-import { readShared, sharedFiles, statsAddUp } from './fixtures.ts';
+import { readShared, sharedFiles, sharedTest, statsAddUp } from './fixtures.ts';
 
 /**
  * The logical entries of export1.bin (gen.py) as every short mode shows them, in order.
@@ -139,11 +139,11 @@ const decodesMode = test.macro({
 for (const v of VERSIONS) {
   const present = new Set(sharedFiles(`journalctl-output/${v}`, '.txt'));
   for (const mode of MODES) {
-    if (present.has(`${mode}.txt`)) test(decodesMode, v, mode);
+    if (present.has(`${mode}.txt`)) sharedTest(decodesMode, v, mode);
   }
 }
 
-test('with-unit puts the unit in ident and unit', (t) => {
+sharedTest('with-unit puts the unit in ident and unit', (t) => {
   const { records } = decodeBuffer(readShared('journalctl-output', 'out252', 'with-unit.txt'), { input: 'w', format: 'with-unit', year: 2024, zone: 'UTC' });
   t.is(records[0]?.ident, 'init.scope');
   t.is(records[0]?.unit, 'init.scope');
@@ -154,7 +154,7 @@ test('with-unit puts the unit in ident and unit', (t) => {
   t.is(records.find((r) => r.pid === 2001)?.unit, 'user@1000.service/org.gnome.Shell@x11.service');
 });
 
-test('json gives unit, and ident from _COMM when SYSLOG_IDENTIFIER is missing', (t) => {
+sharedTest('json gives unit, and ident from _COMM when SYSLOG_IDENTIFIER is missing', (t) => {
   const { records } = decodeBuffer(readShared('journalctl-output', 'out252', 'json.txt'), { input: 'j', format: 'json', year: 2024, zone: 'UTC' });
   t.is(records[2]?.unit, 'devstack@c-vol.service');
   t.is(records.find((r) => r.pid === 777)?.ident, 'python3');
@@ -163,7 +163,7 @@ test('json gives unit, and ident from _COMM when SYSLOG_IDENTIFIER is missing', 
   t.is(records.find((r) => r.pid === 17)?.text, 'carriage\rreturn');
 });
 
-test('cat: no time or host, oslo records fold what follows them', (t) => {
+sharedTest('cat: no time or host, oslo records fold what follows them', (t) => {
   const buf = readShared('journalctl-output', 'out252', 'cat.txt');
   const { records, stats } = decodeBuffer(buf, { input: 'cat', format: 'cat', year: 2024, zone: 'UTC' });
   t.true(statsAddUp(stats));
@@ -176,7 +176,7 @@ test('cat: no time or host, oslo records fold what follows them', (t) => {
   t.is(stats.blank, 3);
 });
 
-test('sshd source realtime is used for json, short and verbose alike', (t) => {
+sharedTest('sshd source realtime is used for json, short and verbose alike', (t) => {
   const times = ['json', 'short-precise', 'verbose', 'export'].map((f) => {
     const format = f as InputFormat;
     const { records } = decodeBuffer(readShared('journalctl-output', 'out254', `${f}.txt`), { input: f, format, year: 2024, zone: 'UTC' });

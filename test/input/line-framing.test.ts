@@ -2,7 +2,7 @@ import test from 'ava';
 import { createDecoder } from '../../src/input/create-decoder.ts';
 import { decodeBuffer } from '../../src/input/decode-buffer.ts';
 import type { InputFormat, LogRecord } from '../../src/model/log-record.ts';
-import { comparable, readShared, statsAddUp } from './fixtures.ts';
+import { comparable, readShared, sharedTest, statsAddUp } from './fixtures.ts';
 
 const chunked = (buf: Buffer, format: InputFormat, size: number): { records: LogRecord[]; stats: object } => {
   const d = createDecoder({ input: 'x', format, year: 2024, zone: 'UTC' });
@@ -25,12 +25,12 @@ const sameAsLines = test.macro({
   title: (_p, file: string[], format: InputFormat) => `bytes() in chunks = line() for ${file.join('/')} (${format})`,
 });
 
-test(sameAsLines, ['journalctl-output', 'out252', 'short-precise.txt'], 'short-precise');
-test(sameAsLines, ['journalctl-output', 'out252', 'json.txt'], 'json');
-test(sameAsLines, ['journalctl-output', 'out254', 'json-pretty.txt'], 'json-pretty');
-test(sameAsLines, ['journalctl-output', 'out257', 'verbose.txt'], 'verbose');
-test(sameAsLines, ['journalctl-output', 'outdev', 'short-precise-a.252.txt'], 'short-precise');
-test(sameAsLines, ['real-logs', '14-packstack-stein-lvm-not-qcow2-full-failure.log'], 'oslo');
+sharedTest(sameAsLines, ['journalctl-output', 'out252', 'short-precise.txt'], 'short-precise');
+sharedTest(sameAsLines, ['journalctl-output', 'out252', 'json.txt'], 'json');
+sharedTest(sameAsLines, ['journalctl-output', 'out254', 'json-pretty.txt'], 'json-pretty');
+sharedTest(sameAsLines, ['journalctl-output', 'out257', 'verbose.txt'], 'verbose');
+sharedTest(sameAsLines, ['journalctl-output', 'outdev', 'short-precise-a.252.txt'], 'short-precise');
+sharedTest(sameAsLines, ['real-logs', '14-packstack-stein-lvm-not-qcow2-full-failure.log'], 'oslo');
 
 test('CRLF line ends and a last line without a newline', (t) => {
   const text = 'Jan 01 00:00:00 h a[1]: one\r\nJan 01 00:00:01 h a[1]: two\r\nJan 01 00:00:02 h a[1]: three';

@@ -2,13 +2,13 @@ import test from 'ava';
 import { createDecoder } from '../../src/input/create-decoder.ts';
 import { decodeBuffer } from '../../src/input/decode-buffer.ts';
 import type { InputFormat, LogRecord } from '../../src/model/log-record.ts';
-import { pseudoRandomBytes, readShared, statsAddUp } from './fixtures.ts';
+import { pseudoRandomBytes, readShared, sharedTest, statsAddUp } from './fixtures.ts';
 
 const opts = (format: InputFormat) => ({ input: 'bad', format, year: 2024, zone: 'UTC' });
 
 const jsonLines = (): string[] => readShared('journalctl-output', 'out252', 'json.txt').toString('utf8').trimEnd().split('\n');
 
-test('json: a line cut in half is malformed and the rest still decodes', (t) => {
+sharedTest('json: a line cut in half is malformed and the rest still decodes', (t) => {
   const lines = jsonLines();
   const cut = lines[2] ?? '';
   lines[2] = cut.slice(0, Math.floor(cut.length / 2));

@@ -2,14 +2,14 @@ import test from 'ava';
 import { decodeBuffer } from '../../src/input/decode-buffer.ts';
 import { detectFormat } from '../../src/input/detect-format.ts';
 import type { InputStats, LogRecord } from '../../src/model/log-record.ts';
-import { readShared, sharedFiles, statsAddUp } from './fixtures.ts';
+import { readShared, sharedFiles, sharedTest, statsAddUp } from './fixtures.ts';
 
 function decodeOslo(...parts: string[]): { records: LogRecord[]; stats: InputStats } {
   const buf = readShared(...parts);
   return decodeBuffer(buf, { input: parts.join('/'), format: 'oslo', year: 2000, zone: 'UTC' });
 }
 
-test('every real log is oslo, decodes without malformed lines, and stats add up', (t) => {
+sharedTest('every real log is oslo, decodes without malformed lines, and stats add up', (t) => {
   const files = sharedFiles('real-logs', '.log');
   t.true(files.length >= 13);
   for (const f of files) {
@@ -23,7 +23,7 @@ test('every real log is oslo, decodes without malformed lines, and stats add up'
   }
 });
 
-test('oslo-file-default.log: contexts, DEBUG suffix, multi-line and traceback', (t) => {
+sharedTest('oslo-file-default.log: contexts, DEBUG suffix, multi-line and traceback', (t) => {
   const { records, stats } = decodeOslo('journalctl-output', 'oslo-file-default.log');
   t.deepEqual(stats, { read: 12, records: 6, continuation: 6, markers: 0, blank: 0, malformed: 0 });
   t.deepEqual(
@@ -48,7 +48,7 @@ test('oslo-file-default.log: contexts, DEBUG suffix, multi-line and traceback', 
   ]);
 });
 
-test('01: pre-Zed 5-field identity', (t) => {
+sharedTest('01: pre-Zed 5-field identity', (t) => {
   const { records } = decodeOslo('real-logs', '01-vn-lvm-volume-log-2020-08.log');
   t.is(records.length, 5);
   const r = records[0];
@@ -62,14 +62,14 @@ test('01: pre-Zed 5-field identity', (t) => {
   t.is(records[4]?.text, 'Created volume successfully.');
 });
 
-test('02: blank lines between records are counted, not folded', (t) => {
+sharedTest('02: blank lines between records are counted, not folded', (t) => {
   const { records, stats } = decodeOslo('real-logs', '02-vn-lvm-volume-log-2020-09.log');
   t.is(records.length, 5);
   t.is(stats.blank, 4);
   t.true(records.every((r) => r.extra.length === 0));
 });
 
-test('07: doc-indented excerpt with the redacted context [req-...]', (t) => {
+sharedTest('07: doc-indented excerpt with the redacted context [req-...]', (t) => {
   const { records, stats } = decodeOslo('real-logs', '07-netapp-ontap-nfs-copy-offload.log');
   t.is(records.length, 1);
   t.is(stats.continuation, 2); // the two `    ...` framing lines
@@ -81,7 +81,7 @@ test('07: doc-indented excerpt with the redacted context [req-...]', (t) => {
   t.regex(records[0]?.text ?? '', /^Copied image 7080dac2-.* using copy offload workflow\.$/);
 });
 
-test('08: old devstack line without PID and with a `from (pid=N) func path` suffix', (t) => {
+sharedTest('08: old devstack line without PID and with a `from (pid=N) func path` suffix', (t) => {
   const { records } = decodeOslo('real-logs', '08-netapp-ontap-iscsi-image-volume-cache-devstack.log');
   t.is(records.length, 1);
   const r = records[0];
@@ -95,7 +95,7 @@ test('08: old devstack line without PID and with a `from (pid=N) func path` suff
   t.is(r?.text, 'Downloaded image 16d996d3-87aa-47da-8c82-71a21e8a06fb ((None, None)) to volume 6944e5be-7c56-4a7d-a90b-5231e7e94a6e successfully.');
 });
 
-test('14: Command:/Stderr: lines, taskflow dumps and tracebacks fold into their records', (t) => {
+sharedTest('14: Command:/Stderr: lines, taskflow dumps and tracebacks fold into their records', (t) => {
   const { records, stats } = decodeOslo('real-logs', '14-packstack-stein-lvm-not-qcow2-full-failure.log');
   t.deepEqual(stats, { read: 120, records: 18, continuation: 102, markers: 0, blank: 0, malformed: 0 });
   const failed = records.find((r) => r.logger === 'cinder.volume.utils');
@@ -117,7 +117,7 @@ test('14: Command:/Stderr: lines, taskflow dumps and tracebacks fold into their 
   t.is(rpc?.requestId, 'req-53a0e621-5faa-440e-9d4d-55560a68c432');
 });
 
-test('18: Havana context [req user tenant]', (t) => {
+sharedTest('18: Havana context [req user tenant]', (t) => {
   const { records } = decodeOslo('real-logs', '18-havana-lvmiscsi-raw-volume-create.log');
   t.is(records.length, 4);
   const r = records[0];
@@ -128,7 +128,7 @@ test('18: Havana context [req user tenant]', (t) => {
   t.is(r?.logger, 'cinder.volume.flows.create_volume');
 });
 
-test('19: Havana glance multi-line records', (t) => {
+sharedTest('19: Havana glance multi-line records', (t) => {
   const { records } = decodeOslo('real-logs', '19-havana-glance-api-cinder-store-disabled.log');
   t.deepEqual(
     records.map((r) => [r.level, r.logger, r.extra.length]),
@@ -141,7 +141,7 @@ test('19: Havana glance multi-line records', (t) => {
   );
 });
 
-test('22: oslo default DEBUG suffix `func /path.py:N` is removed', (t) => {
+sharedTest('22: oslo default DEBUG suffix `func /path.py:N` is removed', (t) => {
   const { records } = decodeOslo('real-logs', '22-osp10-newton-glance-api-cinder-store-write-failed.log');
   t.is(records[0]?.func, 'trace_logging_wrapper');
   t.false(records[0]?.text.includes('/usr/lib/python2.7'));
@@ -150,7 +150,7 @@ test('22: oslo default DEBUG suffix `func /path.py:N` is removed', (t) => {
   t.is(records[2]?.func, null);
 });
 
-test('25: Zed+ context with None global id and runs of blank lines', (t) => {
+sharedTest('25: Zed+ context with None global id and runs of blank lines', (t) => {
   const { records, stats } = decodeOslo('real-logs', '25-rhoso-antelope-netapp-nfs-oc-logs-raw-create.log');
   t.is(stats.blank, 5);
   t.is(records[1]?.globalRequestId, null);

@@ -1,4 +1,3 @@
-import test from 'ava';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { writeFleetJournals } from './fleet-journals.ts';
 import { histogramQuantile } from './histogram-quantile.ts';
 import { api, query, queryRange, until, type VectorSample } from './prometheus-api.ts';
 import { dataPanels, readDashboard, type Panel } from './read-dashboard.ts';
-import { SKIP_PROMETHEUS } from './run-tool.ts';
+import { prometheusTest } from './run-tool.ts';
 import { sampleTimelines } from './sample-timelines.ts';
 import { startFollow } from './start-follow.ts';
 import { startPrometheus, type RunningPrometheus } from './start-prometheus.ts';
@@ -38,7 +37,7 @@ async function runPanel(prom: RunningPrometheus, p: Panel, expr: string, from: n
 const byLabel = (samples: readonly VectorSample[], label: string) =>
   Object.fromEntries(samples.map((s) => [s.metric[label] ?? '', Number(s.value[1])]));
 
-(SKIP_PROMETHEUS ? test.skip : test)(
+prometheusTest(
   'three `clonewatch follow` exporters and a real Prometheus: every dashboard query answers, and clone ratio, copies and conversion p95 agree with the samples',
   async (t) => {
     const started = Date.now();

@@ -12,7 +12,7 @@ export interface MatrixSeries {
 
 /** GET one Prometheus HTTP API path; a non-success answer is an Error with Prometheus's message. */
 export async function api<T>(prom: RunningPrometheus, path: string): Promise<T> {
-  const res = await fetch(`${prom.url}${path}`, { signal: AbortSignal.timeout(5000) });
+  const res = await fetch(`${prom.url}${path}`, { signal: AbortSignal.timeout(20_000) });
   const body = (await res.json()) as { status: string; data: T; error?: string };
   if (body.status !== 'success') throw new Error(`Prometheus ${path}: ${body.error ?? res.status}`);
   return body.data;
@@ -30,7 +30,7 @@ export const queryRange = (prom: RunningPrometheus, q: string, start: number, en
   ).then((d) => d.result);
 
 /** Polls until check returns a value, Prometheus exits, or `deadlineMs` passes. */
-export async function until<T>(prom: RunningPrometheus, what: string, check: () => Promise<T | undefined>, deadlineMs = 30_000): Promise<T> {
+export async function until<T>(prom: RunningPrometheus, what: string, check: () => Promise<T | undefined>, deadlineMs = 120_000): Promise<T> {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     const exited = prom.exited();

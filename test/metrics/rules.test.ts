@@ -1,7 +1,4 @@
-import test from 'ava';
-import { runTool, SKIP_PROMETHEUS } from './run-tool.ts';
-
-const promtoolTest = SKIP_PROMETHEUS ? test.skip : test;
+import { promtoolTest, runTool } from './run-tool.ts';
 
 async function promtool(t: { fail(m: string): void }, args: readonly string[]) {
   return runTool('promtool', args).catch((e: Error) => {

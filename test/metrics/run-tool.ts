@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { missingProgram } from '../helpers/missing-program.ts';
+import { needing } from '../helpers/needing.ts';
 
 export interface ToolResult {
   readonly code: number | null;
@@ -6,12 +8,14 @@ export interface ToolResult {
   readonly stderr: string;
 }
 
-/** Set to 1 to skip the promtool / Prometheus tests on a machine without Debian's `prometheus` package. */
-export const SKIP_PROMETHEUS = process.env['CLONEWATCH_SKIP_PROMETHEUS'] === '1';
+/** `test` for tests that run promtool: a skip saying what to install where Debian's `prometheus` package is missing. */
+export const promtoolTest = needing(missingProgram('promtool', 'prometheus'));
+
+/** `test` for tests that run Prometheus itself ($PROMETHEUS, else `prometheus` on PATH) and promtool. */
+export const prometheusTest = needing(missingProgram(process.env['PROMETHEUS'] ?? 'prometheus', 'prometheus') ?? missingProgram('promtool', 'prometheus'));
 
 export const INSTALL_HINT =
-  'Install Prometheus and promtool with `apt-get install -y --no-install-recommends prometheus` (Debian/Ubuntu), ' +
-  'or set CLONEWATCH_SKIP_PROMETHEUS=1 to skip these tests';
+  'Install Prometheus and promtool with `apt-get install -y --no-install-recommends prometheus` (Debian/Ubuntu)';
 
 /** Runs a program to its end with optional stdin; a missing program is an Error that says how to install it. */
 export function runTool(program: string, args: readonly string[], input?: string, timeoutMs = 20_000): Promise<ToolResult> {

@@ -3,7 +3,7 @@ import { serveMetrics } from '../../src/io/serve-metrics.ts';
 import { createMetrics } from '../../src/metrics/create-metrics.ts';
 import type { Timeline } from '../../src/reduce/timeline.ts';
 import { parseExposition, sampleValue, type Exposition } from './parse-exposition.ts';
-import { runTool, SKIP_PROMETHEUS } from './run-tool.ts';
+import { promtoolTest, runTool } from './run-tool.ts';
 import { sampleTimelines } from './sample-timelines.ts';
 
 const SAMPLE = 'samples/multi-host/journal.json';
@@ -106,7 +106,7 @@ test('multi-host: counters, histograms and HELP/TYPE lines over HTTP', async (t)
   t.deepEqual([...e.type.keys()].filter((n) => n.startsWith('clonewatch_')).sort(), Object.keys(types).filter((n) => n.startsWith('clonewatch_')).sort());
 });
 
-(SKIP_PROMETHEUS ? test.skip : test)('promtool check metrics accepts the scrape', async (t) => {
+promtoolTest('promtool check metrics accepts the scrape', async (t) => {
   const { text } = await scrapeSample(t);
   const r = await runTool('promtool', ['check', 'metrics'], text).catch((e: Error) => t.fail(e.message));
   if (!r) return;

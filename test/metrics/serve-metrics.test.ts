@@ -76,7 +76,9 @@ test('close() ends even with a keep-alive connection open', async (t) => {
   });
   const started = Date.now();
   await s.close();
-  t.true(Date.now() - started < 1000);
+  // An open keep-alive connection would hold close() for Node's keepAliveTimeout (5 s); the margin
+  // below that holds on a busy machine.
+  t.true(Date.now() - started < 4000);
   // The port is free again.
   await new Promise<void>((resolve, reject) => {
     const probe = createServer().once('error', reject);

@@ -13,7 +13,7 @@ export interface RunningFollow {
 
 /** `clonewatch follow --json --metrics-port 0` as a child (plus `args`, e.g. `--metrics-host 127.0.0.2`). */
 export function startFollow(args: readonly string[] = []): RunningFollow {
-  const child = spawn('bin/clonewatch', ['follow', '--json', '--metrics-port', '0', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('test/helpers/clonewatch', ['follow', '--json', '--metrics-port', '0', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => {});
   let stdout = '';
   let stderr = '';

@@ -1,8 +1,7 @@
-import test from 'ava';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launchChromium, watchedPage } from './browser.ts';
+import { browserTest, launchChromium, watchedPage } from './browser.ts';
 import { runCli } from './run-cli.ts';
 
 // Issue 4's "Done when": on a multi-host sample with a burst of 25 volumes from one image (some
@@ -16,7 +15,7 @@ const BURST = 'samples/burst/journal.json';
 interface Truth { volumes: { volumeId: string; host: string; imageId: string; provisioning: string; reasonCodes: string[] }[] }
 interface Vol { kind: string; volumeId: string; start: string; end: string; durationMs: number; reasons: string[] }
 
-test('done when: the burst report names the slowest volumes and why, the peak and when, and the HTML tells clones from copies', async (t) => {
+browserTest('done when: the burst report names the slowest volumes and why, the peak and when, and the HTML tells clones from copies', async (t) => {
   const truth = JSON.parse(readFileSync('samples/burst/truth.json', 'utf8')) as Truth;
   t.is(truth.volumes.length, 25);
   t.is(new Set(truth.volumes.map((v) => v.imageId)).size, 1, 'one image');

@@ -1,4 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { missingProgram } from '../helpers/missing-program.ts';
+import { needing } from '../helpers/needing.ts';
+
+/** `test` for tests that open the report in Chromium: a skip saying what to install where it is missing. */
+export const browserTest = needing(missingProgram('/usr/bin/chromium', 'chromium fonts-dejavu-core'));
 
 /** Debian's Chromium, headless, with its background connections off (the tests run without network). */
 export function launchChromium(): Promise<Browser> {

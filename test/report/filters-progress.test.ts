@@ -1,5 +1,7 @@
 import test from 'ava';
 import { spawn } from 'node:child_process';
+import { missingProgram } from '../helpers/missing-program.ts';
+import { needing } from '../helpers/needing.ts';
 import { runCli } from './run-cli.ts';
 import { manyVolumes } from './support/many-volumes.ts';
 
@@ -55,10 +57,10 @@ function inPty(cmd: string): Promise<string> {
   });
 }
 
-test('reading a large file shows a progress bar (bytes of total, rate, ETA) on a TTY stderr, and nothing when stderr is not a TTY', async (t) => {
+needing(missingProgram('script', 'bsdutils'))('reading a large file shows a progress bar (bytes of total, rate, ETA) on a TTY stderr, and nothing when stderr is not a TTY', async (t) => {
   const big = await manyVolumes(5000);
   for (const command of ['throughput', 'report', '--json']) {
-    const tty = await inPty(`bin/clonewatch ${command} --year 2026 ${big} >/dev/null`);
+    const tty = await inPty(`test/helpers/clonewatch ${command} --year 2026 ${big} >/dev/null`);
     t.regex(tty, /clonewatch: reading .*\d+% \| [\d.]+ of 3\d\.\d MB \| [\d.]+ MB\/s \| ETA/, `clonewatch ${command}`);
   }
   const plain = await runCli(['throughput', '--year', '2026', big]);

@@ -1,8 +1,7 @@
-import test from 'ava';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { launchChromium, watchedPage } from './browser.ts';
+import { browserTest, launchChromium, watchedPage } from './browser.ts';
 import { runCli } from './run-cli.ts';
 import { manyVolumes } from './support/many-volumes.ts';
 
@@ -18,7 +17,7 @@ async function writeReport(name: string, args: string[]): Promise<{ file: string
   return { file, report: JSON.parse(r.stdout) as { volumes: { total: number; byProvisioning: Record<string, number> } } };
 }
 
-test('burst: one bar per volume, clones and copies told apart, hover shows the reasons, no console errors', async (t) => {
+browserTest('burst: one bar per volume, clones and copies told apart, hover shows the reasons, no console errors', async (t) => {
   const { file, report } = await writeReport('burst.html', ['samples/burst/journal.json']);
   const html = readFileSync(file, 'utf8');
   t.notRegex(html, /<(?:link|img|iframe)\b|\bsrc=|https?:\/\/(?!www\.w3\.org\/2000\/svg')/, 'self-contained: nothing to fetch (the SVG namespace is a name, not a fetch)');
@@ -58,7 +57,7 @@ test('burst: one bar per volume, clones and copies told apart, hover shows the r
 
 const EVIL = `<script>alert(1)</script>"><img src=x onerror=alert(2)></style><a href="javascript:alert(3)">javascript:alert(4)</a>`;
 
-test('XSS: an image name with <script>, "><img onerror>, </style> and a javascript: URL stays inert text', async (t) => {
+browserTest('XSS: an image name with <script>, "><img onerror>, </style> and a javascript: URL stays inert text', async (t) => {
   const src = readFileSync('samples/copy-with-conversion/cinder-volume.log', 'utf8');
   t.true(src.includes("'name': 'ubuntu-22.04-server-cloudimg-amd64'"));
   const input = `${OUT}/evil.log`;
@@ -92,7 +91,7 @@ test('XSS: an image name with <script>, "><img onerror>, </style> and a javascri
   t.true(term.stdout.includes(EVIL));
 });
 
-test('5,000 volumes: the report renders, keeps a few dozen rows in the DOM and scrolls to the last volume', async (t) => {
+browserTest('5,000 volumes: the report renders, keeps a few dozen rows in the DOM and scrolls to the last volume', async (t) => {
   const input = await manyVolumes(5000);
   const { file, report } = await writeReport('many.html', [input]);
   t.is(report.volumes.total, 5000);

@@ -7,9 +7,9 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** bin/clonewatch as a user runs it (no colour, UTC), stdin a pipe: the one place the tests start the CLI from. */
+/** clonewatch (from the sources: test/helpers/clonewatch) as a user runs it (no colour, UTC), stdin a pipe: the one place the tests start the CLI from. */
 export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcessByStdio<Writable, Readable, Readable> {
-  const child = spawn('bin/clonewatch', args, { env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('test/helpers/clonewatch', args, { env: { ...process.env, NO_COLOR: '1', TZ: 'UTC', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.on('error', () => {}); // the CLI may exit before it has read all of stdin (misuse, a signal)
   return child;
 }

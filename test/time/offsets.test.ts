@@ -4,7 +4,7 @@ import { microsToMs } from '../../src/time/micros-to-ms.ts';
 import { parseIsoOffset } from '../../src/time/parse-iso-offset.ts';
 import { parseZoneToken } from '../../src/time/parse-zone-token.ts';
 import { isValidZone } from '../../src/time/is-valid-zone.ts';
-import { readShared } from '../input/fixtures.ts';
+import { readShared, sharedTest } from '../input/fixtures.ts';
 
 const iso = test.macro({
   exec(t, s: string, expected: number | null) {
@@ -58,7 +58,7 @@ test('isValidZone', (t) => {
   t.false(isValidZone(''));
 });
 
-test('short-iso +0000 (v252) and +00:00 (v257) give the same times', (t) => {
+sharedTest('short-iso +0000 (v252) and +00:00 (v257) give the same times', (t) => {
   for (const mode of ['short-iso', 'short-iso-precise'] as const) {
     const a = decodeBuffer(readShared('journalctl-output', 'out252', `${mode}.txt`), { input: 'a', format: mode, year: 2000, zone: 'Asia/Tokyo' });
     const b = decodeBuffer(readShared('journalctl-output', 'out257', `${mode}.txt`), { input: 'b', format: mode, year: 2000, zone: 'Asia/Tokyo' });
@@ -113,7 +113,7 @@ test('an invalid zone option is reported once and UTC is used', (t) => {
   t.is(r.diagnostics.filter((d) => d.code === 'invalid-zone').length, 1);
 });
 
-test('short-monotonic and short-delta have no wall clock: time null, one warning', (t) => {
+sharedTest('short-monotonic and short-delta have no wall clock: time null, one warning', (t) => {
   for (const mode of ['short-monotonic', 'short-delta'] as const) {
     const r = decodeBuffer(readShared('journalctl-output', 'out252', `${mode}.txt`), { input: mode, format: mode, year: 2025, zone: 'UTC' });
     t.true(r.records.length > 0);

@@ -3,7 +3,7 @@ import { decodeBuffer } from '../../src/input/decode-buffer.ts';
 import { firstMonth } from '../../src/input/first-month.ts';
 import { createYearTracker } from '../../src/time/create-year-tracker.ts';
 import { initialYear } from '../../src/time/initial-year.ts';
-import { readShared } from '../input/fixtures.ts';
+import { readShared, sharedTest } from '../input/fixtures.ts';
 
 const years = test.macro({
   exec(t, start: number, months: number[], expected: number[]) {
@@ -37,13 +37,13 @@ test('same month as mtime', initial, { mtimeMs: feb2025, firstMonth: 2, currentY
 test('mtime without a first month', initial, { mtimeMs: feb2025, currentYear: 2030, zone: 'UTC' }, 2025);
 test('no mtime: the caller’s current year', initial, { firstMonth: 7, currentYear: 2030 }, 2030);
 
-test('firstMonth reads the month of the first short entry, skipping markers', (t) => {
+sharedTest('firstMonth reads the month of the first short entry, skipping markers', (t) => {
   t.is(firstMonth(Buffer.from('-- Journal begins at x. --\nDec 31 23:59:58 h a[1]: x\n'), 'short'), 12);
   t.is(firstMonth(readShared('journalctl-output', 'out252', 'short-precise.txt'), 'short-precise'), 12);
   t.is(firstMonth(readShared('journalctl-output', 'out252', 'json.txt'), 'json'), null);
 });
 
-test('Dec 31 → Jan 1 rollover in a short-precise stream', (t) => {
+sharedTest('Dec 31 → Jan 1 rollover in a short-precise stream', (t) => {
   const { records } = decodeBuffer(readShared('journalctl-output', 'out252', 'short-precise.txt'), {
     input: 'short-precise.txt',
     format: 'short-precise',

@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import test from 'ava';
+import { needing } from '../../helpers/needing.ts';
 import { DEFAULT_UNIT_MATCH } from '../../../src/input/journal-file/default-unit-match.ts';
 import { unitMatchFor } from '../../../src/input/journal-file/unit-match-for.ts';
 import { analyseExport, analyseJournal, comparable, incompatibleFlags, journalctlExport, missingTools, sampleExport, tempDir, writeJournal } from './journal-tools.ts';
 import { recompressJournal } from './recompress-journal.ts';
 
-const maybe = missingTools === null ? test : test.skip;
-if (missingTools !== null) test('real journal files (skipped)', (t) => t.log(`skipped: ${missingTools}`) ?? t.pass());
+const maybe = needing(missingTools);
 
 const LAYOUTS = [
   { name: 'default (compact, keyed hash, zstd)', env: {}, args: [], flags: 'COMPRESSED-ZSTD KEYED-HASH COMPACT' },
