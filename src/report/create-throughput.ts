@@ -41,7 +41,7 @@ const r2 = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Mat
 
 /** The hour an event started in, in `zone`: `2026-03-22 09:00`. */
 export function hourOf(t: number | null, zone: string): string {
-  return t === null ? '?' : `${formatTimestamp(t, zone).slice(0, 13).replace('T', ' ')}:00`;
+  return t === null ? '?' : formatTimestamp(t, zone, { style: 'hour' });
 }
 
 function groupOf(e: ThroughputEvent, by: readonly ThroughputDimension[], zone: string): ThroughputGroup {
