@@ -15,7 +15,7 @@ const list = (o: Record<string, number>) =>
 const BLOCKS = ' ▁▂▃▄▅▆▇█';
 
 /** The concurrency curve as one line of block characters: the most in flight in each of `width` columns. */
-export function sparkline(c: Concurrency, start: number, end: number, width: number): string {
+function sparkline(c: Concurrency, start: number, end: number, width: number): string {
   if (c.peak === 0 || end <= start) return '';
   const step = (end - start) / width;
   const cols: number[] = new Array<number>(width).fill(0);
