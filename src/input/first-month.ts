@@ -1,20 +1,16 @@
-import type { InputFormat } from '../model/log-record.ts';
 import { monthNumber } from '../time/month-number.ts';
 
 /**
- * Month (1-12) of the first entry of a yearless input (`short`, `short-precise`), for
- * initialYear; null for other formats or when no entry line is found in `head`.
+ * Month (1-12) of the first line of an input's head when it starts like a yearless `short` or
+ * `short-precise` line (`Dec 31 23:59:58 …`), for initialYear; null otherwise. Blank lines and
+ * journalctl's `-- … --` markers before it are skipped; only the first 4 KiB are looked at.
  */
-export function firstMonth(head: Buffer, format: InputFormat): number | null {
-  if (format !== 'short' && format !== 'short-precise') return null;
-  const text = head.subarray(0, 64 * 1024).toString('utf8');
-  let start = 0;
-  while (start < text.length) {
-    let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = text.length;
-    const m = monthNumber(text, start);
-    if (m > 0 && text.charCodeAt(start + 3) === 32) return m;
-    start = nl + 1;
+export function firstMonth(head: Buffer): number | null {
+  const text = head.subarray(0, 4096).toString('latin1');
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('-- ')) continue;
+    const m = monthNumber(line, 0);
+    return m === 0 ? null : m;
   }
   return null;
 }

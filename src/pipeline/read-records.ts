@@ -1,10 +1,10 @@
 import split2 from 'split2';
 import { createDecoder, type Decoder } from '../input/create-decoder.ts';
 import { detectFormat } from '../input/detect-format.ts';
+import { firstMonth } from '../input/first-month.ts';
 import type { InputSource } from '../io/open-input.ts';
 import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord } from '../model/log-record.ts';
 import { initialYear } from '../time/initial-year.ts';
-import { monthNumber } from '../time/month-number.ts';
 
 export interface ReadOptions {
   readonly inputFormat: InputFormat | undefined;
@@ -146,17 +146,6 @@ function endSplitter(s: ReturnType<typeof split2>): Promise<void> {
     s.end();
     s.resume();
   });
-}
-
-/** Month of the first short-format line (for the year of yearless inputs), else null. */
-function firstMonth(head: Buffer): number | null {
-  const text = head.subarray(0, 4096).toString('latin1');
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('-- ')) continue;
-    const m = monthNumber(line, 0);
-    return m === 0 ? null : m;
-  }
-  return null;
 }
 
 export function newReaderState(name: string): ReaderState {

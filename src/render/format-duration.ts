@@ -1,4 +1,10 @@
-/** `850 ms`, `6.7 s`, `4 min 12 s`, `1 h 03 min`. */
+/**
+ * `850 ms`, `6.7 s`, `4 min 12 s`, `1 h 03 min`: short enough for the timeline's 10-character
+ * column, with sub-second and tenth-of-a-second precision. Not date-fns's formatDuration: it works
+ * on whole units (850 ms is "", 6.7 s is "6 seconds"), writes "4 minutes 12 seconds" and lists
+ * every unit ("1 day 2 hours 56 minutes 40 seconds"), which fits neither the columns nor the
+ * `msg` of the JSON records.
+ */
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '?';
   if (ms < 1000) return `${Math.round(ms)} ms`;

@@ -21,7 +21,7 @@ export function renderImages(images: readonly ImageData[], o: HumanOptions): str
     if (last !== null) {
       const when = last.end ?? last.start;
       const what = [last.kind === 'import' ? `import${last.method ? ` ${safe(last.method)}` : ''}` : 'upload', last.store && `to ${safe(last.store)}`, last.status !== 'succeeded' && p.red(last.status),
-        when && formatTimestamp(Date.parse(when), o.zone).slice(0, 19).replace('T', ' '), last.bytes !== null && size(last.bytes), last.durationMs !== null && formatDuration(last.durationMs), last.mbps !== null && `${last.mbps.toFixed(2)} MB/s`];
+        when && formatTimestamp(Date.parse(when), o.zone, { style: 'date-time' }), last.bytes !== null && size(last.bytes), last.durationMs !== null && formatDuration(last.durationMs), last.mbps !== null && `${last.mbps.toFixed(2)} MB/s`];
       lines.push(`  last write   ${what.filter(Boolean).join(' · ')}${rec.transfers.length > 1 ? p.dim(` (${rec.transfers.length} uploads/imports)`) : ''}`);
     }
     if (i.served.count > 0) lines.push(`  served       ${i.served.count}× ${size(i.served.bytes)}${i.served.cacheHits ? `, ${i.served.cacheHits} from glance-api's cache` : ''}`);

@@ -15,7 +15,7 @@ const list = (o: Record<string, number>) =>
 const BLOCKS = ' ▁▂▃▄▅▆▇█';
 
 /** The concurrency curve as one line of block characters: the most in flight in each of `width` columns. */
-export function sparkline(c: Concurrency, start: number, end: number, width: number): string {
+function sparkline(c: Concurrency, start: number, end: number, width: number): string {
   if (c.peak === 0 || end <= start) return '';
   const step = (end - start) / width;
   const cols: number[] = new Array<number>(width).fill(0);
@@ -32,8 +32,8 @@ export function sparkline(c: Concurrency, start: number, end: number, width: num
 /** The post-mortem on a terminal. Every log-derived string goes through terminalSafe. */
 export function renderReport(r: ReportData, o: HumanOptions & { width?: number }): string {
   const p = o.palette;
-  const at = (t: number | null) => (t === null ? '?' : formatTimestamp(t, o.zone).slice(0, 19).replace('T', ' '));
-  const clock = (t: number | null) => (t === null ? '?' : formatTimestamp(t, o.zone).slice(11, 19));
+  const at = (t: number | null) => (t === null ? '?' : formatTimestamp(t, o.zone, { style: 'date-time' }));
+  const clock = (t: number | null) => (t === null ? '?' : formatTimestamp(t, o.zone, { style: 'time' }));
   const zone = o.zone === 'local' ? 'local time' : o.zone;
   const v = r.volumes;
   const out: string[] = [];

@@ -15,7 +15,7 @@ const list = (o: Record<string, number>) =>
 /** The human summary printed after the timelines. */
 export function renderSummary(s: SummaryData, run: RunTotals, o: HumanOptions): string {
   const p = o.palette;
-  const at = (t: number | null) => (t === null ? '?' : formatTimestamp(t, o.zone).slice(0, 19).replace('T', ' '));
+  const at = (t: number | null) => (t === null ? '?' : formatTimestamp(t, o.zone, { style: 'date-time' }));
   const v = s.volumes;
   const image = v.bySource['image'] ?? 0;
   const l = lineTotals(run);

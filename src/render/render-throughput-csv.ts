@@ -1,7 +1,7 @@
 import type { ThroughputSummary } from '../report/create-throughput.ts';
 
 /** RFC 4180 field: quoted when it holds a comma, quote or line break; a leading = + - @ is neutralised for spreadsheets. */
-export function csvField(v: string | number | null): string {
+function csvField(v: string | number | null): string {
   if (v === null) return '';
   let s = String(v);
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;

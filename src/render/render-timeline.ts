@@ -10,8 +10,8 @@ export interface HumanOptions {
   readonly palette: Palette;
 }
 
-const when = (t: number | null, zone: string) => (t === null ? '?' : formatTimestamp(t, zone).slice(0, 23).replace('T', ' '));
-const clock = (t: number | null, zone: string) => (t === null ? '?' : formatTimestamp(t, zone).slice(11, 23));
+const when = (t: number | null, zone: string) => (t === null ? '?' : formatTimestamp(t, zone, { style: 'date-time-ms' }));
+const clock = (t: number | null, zone: string) => (t === null ? '?' : formatTimestamp(t, zone, { style: 'time-ms' }));
 const mb = (x: number | null) => (x === null ? '' : `${x.toFixed(2)} MB`);
 
 /** A compact, human timeline of one volume. Every log-derived string goes through terminalSafe. */

@@ -46,7 +46,7 @@ const bump = (o: Record<string, number>, k: string) => {
   o[k] = (o[k] ?? 0) + 1;
 };
 
-export function toReportVolume(t: Timeline, outcome: string): ReportVolume {
+function toReportVolume(t: Timeline, outcome: string): ReportVolume {
   return {
     volumeId: t.volumeId,
     requestId: t.requestId,

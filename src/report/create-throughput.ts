@@ -40,8 +40,8 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const r2 = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 100) / 100);
 
 /** The hour an event started in, in `zone`: `2026-03-22 09:00`. */
-export function hourOf(t: number | null, zone: string): string {
-  return t === null ? '?' : `${formatTimestamp(t, zone).slice(0, 13).replace('T', ' ')}:00`;
+function hourOf(t: number | null, zone: string): string {
+  return t === null ? '?' : formatTimestamp(t, zone, { style: 'hour' });
 }
 
 function groupOf(e: ThroughputEvent, by: readonly ThroughputDimension[], zone: string): ThroughputGroup {
@@ -50,7 +50,7 @@ function groupOf(e: ThroughputEvent, by: readonly ThroughputDimension[], zone: s
   return g;
 }
 
-export const cellKey = (metric: string, group: ThroughputGroup, by: readonly ThroughputDimension[]) => JSON.stringify([metric, ...by.map((d) => group[d] ?? '?')]);
+const cellKey = (metric: string, group: ThroughputGroup, by: readonly ThroughputDimension[]) => JSON.stringify([metric, ...by.map((d) => group[d] ?? '?')]);
 
 /** The cell of (metric, group projected on `by`), created empty when new. */
 export function cellFor(cells: Map<string, StatCell>, metric: ThroughputMetric, group: ThroughputGroup, by: readonly ThroughputDimension[]): StatCell {

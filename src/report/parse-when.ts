@@ -1,31 +1,39 @@
-/** A `--since`/`--until` value: a wall-clock time (in `--tz`) or an instant with its own offset. */
+import { tz } from '@date-fns/tz';
+import { parseISO } from 'date-fns/parseISO';
+import { localToEpoch } from '../time/local-to-epoch.ts';
+
+/** A `--since`/`--until` value: an instant (it had an offset), or a wall-clock time to read in `--tz`. */
 export interface When {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-  readonly hour: number;
-  readonly minute: number;
-  readonly second: number;
-  readonly millisecond: number;
-  /** Minutes east of UTC when the text carried `Z` or `±HH:MM`; null: read it in `--tz`. */
-  readonly offsetMinutes: number | null;
+  /** The instant when `hasOffset`, else the wall-clock time as if it were UTC. */
+  readonly ms: number;
+  readonly hasOffset: boolean;
 }
 
-const WHEN = /^(\d{4})-(\d\d)-(\d\d)(?:[ T](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,3}))?)?)?\s*(Z|[+-]\d\d:?\d\d)?$/;
+const UTC = { in: tz('UTC') };
+/** A space before the offset (`2026-03-22 10:14 +01:00`) is accepted; parseISO wants none. */
+const SPACE_BEFORE_OFFSET = /\s+(?=(?:Z|[+-]\d\d(?::?\d\d)?)$)/;
+/** The offset parseISO reads after a time: `Z`, `±HH`, `±HHMM`, `±HH:MM`. */
+const OFFSET = /[T ]\d.*(?:Z|[+-]\d\d(?::?\d\d)?)$/;
 
-/** `2026-03-22`, `2026-03-22 10:14`, `2026-03-22T10:14:05.250+01:00`, `…Z`; null when unreadable. */
+/**
+ * `2026-03-22`, `2026-03-22 10:14`, `2026-03-22T10:14:05.250+01:00`, `…Z`: any ISO 8601 date or
+ * date and time that date-fns's parseISO reads (`T` or a space between them); null when it cannot,
+ * or the date does not exist (`2026-02-30`).
+ */
 export function parseWhen(text: string): When | null {
-  const m = WHEN.exec(text.trim());
-  if (m === null) return null;
-  const n = (i: number) => Number(m[i] ?? 0);
-  const w = { year: n(1), month: n(2), day: n(3), hour: n(4), minute: n(5), second: n(6), millisecond: Number((m[7] ?? '0').padEnd(3, '0')) };
-  if (w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31 || w.hour > 23 || w.minute > 59 || w.second > 59) return null;
-  const z = m[8];
-  let offsetMinutes: number | null = null;
-  if (z === 'Z') offsetMinutes = 0;
-  else if (z !== undefined) {
-    const digits = z.replace(':', '');
-    offsetMinutes = (z.startsWith('-') ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
-  }
-  return { ...w, offsetMinutes };
+  const t = text.trim().replace(SPACE_BEFORE_OFFSET, '');
+  const ms = parseISO(t, UTC).getTime();
+  return Number.isNaN(ms) ? null : { ms, hasOffset: OFFSET.test(t) };
+}
+
+/**
+ * Epoch ms of a `--since`/`--until` value: the instant it names, or its wall-clock time read in
+ * `zone` (`'local'` = the process zone) by the same localToEpoch that reads log lines, so it
+ * means the instant a log line with that time means. (date-fns's TZDate resolves a wall-clock time
+ * that a DST change repeats differently depending on the process's own zone: not used here.)
+ */
+export function whenToEpoch(w: When, zone: string): number {
+  if (w.hasOffset) return w.ms;
+  const d = new Date(w.ms);
+  return localToEpoch(zone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds());
 }

@@ -1,6 +1,5 @@
 import type { Timeline } from '../reduce/timeline.ts';
-import { localToEpoch } from '../time/local-to-epoch.ts';
-import type { When } from './parse-when.ts';
+import { whenToEpoch, type When } from './parse-when.ts';
 
 /** `--since/--until/--host/--image/--volume`: which timelines every command keeps. */
 export interface TimelineFilterOptions {
@@ -9,12 +8,6 @@ export interface TimelineFilterOptions {
   readonly host?: readonly string[] | undefined;
   readonly image?: readonly string[] | undefined;
   readonly volume?: readonly string[] | undefined;
-}
-
-/** Epoch ms of a `--since`/`--until` value, read in `zone` unless it carries its own offset. */
-export function whenToEpoch(w: When, zone: string): number {
-  if (w.offsetMinutes !== null) return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond) - w.offsetMinutes * 60_000;
-  return localToEpoch(zone, w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond);
 }
 
 /** What the filter reads of a timeline (a Glance write or an image is checked as one too). */

@@ -1,4 +1,6 @@
-import { wallClock } from './wall-clock.ts';
+import { tz } from '@date-fns/tz';
+import { getMonth } from 'date-fns/getMonth';
+import { getYear } from 'date-fns/getYear';
 
 export interface InitialYearOptions {
   /** `--year`, when given: always wins. */
@@ -21,10 +23,12 @@ export interface InitialYearOptions {
 export function initialYear(opts: InitialYearOptions): number {
   if (opts.explicitYear !== undefined) return opts.explicitYear;
   if (opts.mtimeMs !== undefined && Number.isFinite(opts.mtimeMs)) {
-    const w = wallClock(opts.mtimeMs, opts.zone ?? 'local');
+    const zone = opts.zone ?? 'local';
+    const inZone = zone === 'local' ? {} : { in: tz(zone) };
+    const year = getYear(opts.mtimeMs, inZone);
     const first = opts.firstMonth;
-    if (first !== undefined && first !== null && first > w.month) return w.year - 1;
-    return w.year;
+    if (first !== undefined && first !== null && first > getMonth(opts.mtimeMs, inZone) + 1) return year - 1;
+    return year;
   }
   return opts.currentYear;
 }

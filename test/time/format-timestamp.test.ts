@@ -49,3 +49,19 @@ test('formatTimestamp follows the St Johns DST change inside an hour', (t) => {
   // Same UTC hour again after the cache is warm.
   t.is(formatTimestamp(Date.UTC(2024, 2, 10, 5, 10, 0), 'America/St_Johns'), '2024-03-10T01:40:00.000-03:30');
 });
+
+test('formatTimestamp styles for human output', (t) => {
+  const ms = Date.UTC(2020, 7, 1, 13, 47, 29, 9) + 0.9;
+  t.deepEqual(
+    (['iso', 'date-time-ms', 'date-time', 'time-ms', 'time', 'hour'] as const).map((style) => formatTimestamp(ms, 'Asia/Kathmandu', { style })),
+    ['2020-08-01T19:32:29.009+05:45', '2020-08-01 19:32:29.009', '2020-08-01 19:32:29', '19:32:29.009', '19:32:29', '2020-08-01 19:00'],
+  );
+});
+
+test('formatTimestamp: the same minute in two zones, and a year past 9999, are each right', (t) => {
+  const ms = Date.UTC(2025, 0, 15, 3, 0, 59, 999);
+  t.is(formatTimestamp(ms, 'UTC'), '2025-01-15T03:00:59.999+00:00');
+  t.is(formatTimestamp(ms, 'Asia/Kolkata'), '2025-01-15T08:30:59.999+05:30');
+  t.is(formatTimestamp(ms + 1, 'Asia/Kolkata', { style: 'time-ms' }), '08:31:00.000');
+  t.is(formatTimestamp(Date.UTC(12_000, 0, 1, 1, 2, 3), 'UTC', { style: 'date-time' }), '12000-01-01 01:02:03');
+});

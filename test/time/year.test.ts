@@ -1,6 +1,7 @@
 import test from 'ava';
 import { decodeBuffer } from '../../src/input/decode-buffer.ts';
 import { firstMonth } from '../../src/input/first-month.ts';
+import { newReaderState, readRecords } from '../../src/pipeline/read-records.ts';
 import { createYearTracker } from '../../src/time/create-year-tracker.ts';
 import { initialYear } from '../../src/time/initial-year.ts';
 import { readShared, sharedTest } from '../input/fixtures.ts';
@@ -37,10 +38,26 @@ test('same month as mtime', initial, { mtimeMs: feb2025, firstMonth: 2, currentY
 test('mtime without a first month', initial, { mtimeMs: feb2025, currentYear: 2030, zone: 'UTC' }, 2025);
 test('no mtime: the caller’s current year', initial, { firstMonth: 7, currentYear: 2030 }, 2030);
 
-sharedTest('firstMonth reads the month of the first short entry, skipping markers', (t) => {
-  t.is(firstMonth(Buffer.from('-- Journal begins at x. --\nDec 31 23:59:58 h a[1]: x\n'), 'short'), 12);
-  t.is(firstMonth(readShared('journalctl-output', 'out252', 'short-precise.txt'), 'short-precise'), 12);
-  t.is(firstMonth(readShared('journalctl-output', 'out252', 'json.txt'), 'json'), null);
+sharedTest('firstMonth reads the month of the first short entry, skipping blank lines and markers', (t) => {
+  t.is(firstMonth(Buffer.from('\n-- Journal begins at x. --\nDec 31 23:59:58 h a[1]: x\nJan 01 00:00:01 h a[1]: y\n')), 12);
+  t.is(firstMonth(readShared('journalctl-output', 'out252', 'short-precise.txt')), 12);
+  t.is(firstMonth(readShared('journalctl-output', 'out252', 'json.txt')), null);
+  t.is(firstMonth(readShared('journalctl-output', 'out252', 'short-iso.txt')), null);
+  t.is(firstMonth(Buffer.from('')), null);
+});
+
+sharedTest('a yearless journal that starts in December and was written in January is read as last year', async (t) => {
+  // The whole path: read-records takes the first month from the head and the year from the mtime.
+  const head = readShared('journalctl-output', 'out252', 'short-precise.txt');
+  const source = { name: 'j.txt', mtimeMs: Date.UTC(2025, 0, 5, 12), size: head.length, chunks: async function* () { yield head; } };
+  const state = newReaderState('j.txt');
+  const times: number[] = [];
+  for await (const batch of readRecords(source, { inputFormat: undefined, year: undefined, currentYear: 2030, zone: 'UTC', maxLineLength: 1 << 20 }, state)) {
+    for (const r of batch) if (r.time !== null) times.push(r.time);
+  }
+  t.is(state.format, 'short-precise');
+  t.is(times[0], Date.UTC(2024, 11, 31, 23, 59, 58, 123) + 0.456);
+  t.is(times.at(-1), Date.UTC(2025, 0, 1, 0, 0, 59, 123) + 0.456);
 });
 
 sharedTest('Dec 31 → Jan 1 rollover in a short-precise stream', (t) => {

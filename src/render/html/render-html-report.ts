@@ -3,6 +3,7 @@ import type { ReportData } from '../../report/build-report.ts';
 import { throughputEventsOf, THROUGHPUT_METRICS, type ThroughputEvent } from '../../report/throughput-event.ts';
 import type { Timeline } from '../../reduce/timeline.ts';
 import { formatTimestamp } from '../../time/format-timestamp.ts';
+import { offsetAt } from '../../time/offset-at.ts';
 import { describeOutcome } from '../describe-outcome.ts';
 import { formatDuration } from '../format-duration.ts';
 import { escapeHtml as e, jsonForScript } from './escape-html.ts';
@@ -24,12 +25,6 @@ export interface HtmlOptions {
 const METRIC_COLOURS: Record<string, string> = { download: '#3b7dd8', conversion: '#8e44ad', 'volume-copy': '#d35400', 'glance-store-write': '#16a2a8' };
 const sha256 = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
 
-/** Offset (minutes) of `zone` at `t`, from the ISO form clonewatch prints. */
-function offsetMinutes(t: number, zone: string): number {
-  const iso = formatTimestamp(t, zone);
-  const m = /([+-])(\d\d):(\d\d)$/.exec(iso);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
 
 /**
  * The self-contained HTML report: inline CSS, one inline script, inline SVG, the data as JSON in
@@ -41,8 +36,8 @@ export function renderHtmlReport(r: ReportData, timelines: readonly Timeline[], 
   const t0 = r.span.start ?? 0;
   const t1 = Math.max(r.span.end ?? t0, t0 + 1);
   const rel = (t: number | null) => (t === null ? null : Math.round(t - t0));
-  const at = (t: number | null) => (t === null ? '?' : formatTimestamp(t, o.zone).slice(0, 19).replace('T', ' '));
-  const clock = (t: number) => formatTimestamp(t, o.zone).slice(11, 19);
+  const at = (t: number | null) => (t === null ? '?' : formatTimestamp(t, o.zone, { style: 'date-time' }));
+  const clock = (t: number) => formatTimestamp(t, o.zone, { style: 'time' });
   const zone = o.zone === 'local' ? 'local time' : o.zone;
   const rows = timelines.map((t) => ({
     v: t.volumeId, h: t.host, b: t.backend, im: t.imageName, ii: t.imageId, s: t.status, p: t.provisioning, cm: t.cloneMethod,
@@ -50,7 +45,7 @@ export function renderHtmlReport(r: ReportData, timelines: readonly Timeline[], 
     ph: t.phases.map((p) => [p.name, rel(p.start), rel(p.end), p.sizeMB, p.mbps]),
     r: t.reasons.map((x) => [x.code, x.message]),
   }));
-  const data = { t0, t1, off: offsetMinutes(t0, o.zone), zone, rows, colours: PHASE_COLOURS, outcomeColours: OUTCOME_COLOURS, fallback: FALLBACK_COLOUR };
+  const data = { t0, t1, off: Math.round(offsetAt(o.zone, t0)), zone, rows, colours: PHASE_COLOURS, outcomeColours: OUTCOME_COLOURS, fallback: FALLBACK_COLOUR };
   const index = new Map<string, number>();
   timelines.forEach((t, i) => index.set(`${t.host ?? ''}\u0000${t.requestId}\u0000${t.volumeId ?? ''}`, i));
 
