@@ -10,7 +10,7 @@ const GENERATOR_VERSION = 1;
 export const LINES_PER_FLOW_LINE = 200;
 /** Each template runs on this many hosts of its own (host facts such as a disabled cache stay per host). */
 const HOSTS_PER_TEMPLATE = 24;
-const START_US = Date.UTC(2026, 2, 1, 0, 0, 0) * 1000;
+export const START_US = Date.UTC(2026, 2, 1, 0, 0, 0) * 1000;
 
 export type BenchFormat = 'short-precise' | 'json';
 
@@ -25,6 +25,8 @@ export interface BenchTruth {
   readonly converted: number;
   readonly convertedMbpsSum: number;
   readonly volumes: readonly VolumeTruth[];
+  /** Boot-storm profile: creates started, and the most in flight at once. */
+  readonly storm?: { readonly flows: number; readonly maxInFlight: number };
 }
 
 export interface GeneratedJournal {
@@ -37,7 +39,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const p2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** `Mar 01 00:00:00.000000`, UTC (the samples were rendered with TZ=UTC). */
-function shortPreciseStamp(us: number): string {
+export function shortPreciseStamp(us: number): string {
   const d = new Date(Math.floor(us / 1000));
   const frac = String(us % 1_000_000).padStart(6, '0');
   return `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${frac}`;
@@ -46,7 +48,7 @@ function shortPreciseStamp(us: number): string {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
 /** Every UUID of copy `k` of a template maps to its own UUID, the same one wherever it appears. */
-function uuidMapper(seed: number, k: number): (s: string) => string {
+export function uuidMapper(seed: number, k: number): (s: string) => string {
   const map = new Map<string, string>();
   const one = (u: string): string => {
     let v = map.get(u);
@@ -61,14 +63,14 @@ function uuidMapper(seed: number, k: number): (s: string) => string {
 }
 
 /** A filler entry compiled into literal pieces and slots (time, host), rendered with one join. */
-interface Filler {
+export interface Filler {
   readonly sp: readonly string[]; // split at the template host
   readonly json: readonly string[]; // split at the placeholders
   readonly slots: readonly string[]; // slot letter after each json piece but the last
 }
 
 const PH = '\u0000';
-function compileFiller(e: TemplateEntry, host: string): Filler {
+export function compileFiller(e: TemplateEntry, host: string): Filler {
   const o: Record<string, unknown> = { ...e.json };
   o['__REALTIME_TIMESTAMP'] = `${PH}R`;
   o['__MONOTONIC_TIMESTAMP'] = `${PH}M`;
@@ -91,7 +93,7 @@ function cursor(seq: number, bootId: string, rt: number, mono: number): string {
   return `s=6b1f0d3c5a7e4e2f9a8b7c6d5e4f3a2b;i=${seq.toString(16)};b=${bootId};m=${mono.toString(16)};t=${rt.toString(16)};x=${((seq * 2654435761) >>> 0).toString(16)}`;
 }
 
-class Out {
+export class Out {
   private buf: string[] = [];
   private size = 0;
   bytes = 0;
