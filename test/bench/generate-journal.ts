@@ -35,6 +35,26 @@ export interface GeneratedJournal {
 }
 
 
+/** Counts the lines `grep -c Converted` counts and sums the MB/s the gawk one-liner averages. */
+export function convertedCounter(): { count(line: string): void; readonly lines: number; readonly mbpsSum: number } {
+  let lines = 0;
+  let mbpsSum = 0;
+  return {
+    count(line) {
+      if (!line.includes('Converted')) return;
+      lines++;
+      const m = / at ([\d.]+) MB\/s/.exec(line);
+      if (m) mbpsSum += Number(m[1]);
+    },
+    get lines() {
+      return lines;
+    },
+    get mbpsSum() {
+      return mbpsSum;
+    },
+  };
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -135,8 +155,8 @@ export async function generateJournal(samplesDir: string, dir: string, format: B
   const hosts = new Set<string>();
   let lines = 0;
   let flowLines = 0;
-  let converted = 0;
-  let convertedMbpsSum = 0;
+  const conv = convertedCounter();
+  const countConverted = conv.count;
   let seq = 0;
   let clock = START_US;
   const bootIds = new Map<string, string>();
@@ -147,12 +167,6 @@ export async function generateJournal(samplesDir: string, dir: string, format: B
       bootIds.set(host, b);
     }
     return b;
-  };
-  const countConverted = (line: string) => {
-    if (!line.includes('Converted')) return;
-    converted++;
-    const m = / at ([\d.]+) MB\/s/.exec(line);
-    if (m) convertedMbpsSum += Number(m[1]);
   };
 
   const writeFiller = (t: number, host: string) => {
@@ -232,7 +246,7 @@ export async function generateJournal(samplesDir: string, dir: string, format: B
   }
   await out.close();
   renameSync(`${file}.part`, file);
-  const truth: BenchTruth = { seed, format, bytes: out.bytes, lines, flowLines, hosts: hosts.size, converted, convertedMbpsSum, volumes };
+  const truth: BenchTruth = { seed, format, bytes: out.bytes, lines, flowLines, hosts: hosts.size, converted: conv.lines, convertedMbpsSum: conv.mbpsSum, volumes };
   writeFileSync(join(dir, 'truth.json'), JSON.stringify(truth));
   return truth;
 }

@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mulberry32 } from '../../samples/generate/lib/ids.ts';
-import { compileFiller, Out, shortPreciseStamp, START_US, uuidMapper, type BenchTruth, type Filler, type GeneratedJournal } from './generate-journal.ts';
+import { compileFiller, convertedCounter, Out, shortPreciseStamp, START_US, uuidMapper, type BenchTruth, type Filler, type GeneratedJournal } from './generate-journal.ts';
 import { fillerEntries, loadTemplate, TEMPLATE_SAMPLES, type Template, type TemplateEntry, type VolumeTruth } from './load-templates.ts';
 
 /** Bump when the output changes, so cached files are regenerated. */
@@ -41,8 +41,7 @@ export async function generateStorm(samplesDir: string, dir: string, targetBytes
   const active: Copy[] = [];
   let lines = 0;
   let flowLines = 0;
-  let converted = 0;
-  let convertedMbpsSum = 0;
+  const conv = convertedCounter();
   let started = 0;
   let maxInFlight = 0;
   let sinceStart = STORM_START_EVERY;
@@ -50,11 +49,7 @@ export async function generateStorm(samplesDir: string, dir: string, targetBytes
   const write = (line: string) => {
     lines++;
     sinceStart++;
-    if (line.includes('Converted')) {
-      converted++;
-      const m = / at ([\d.]+) MB\/s/.exec(line);
-      if (m) convertedMbpsSum += Number(m[1]);
-    }
+    conv.count(line);
     out.write(line);
   };
   const timeOf = (c: Copy) => (c.tpl.entries[c.next] as TemplateEntry).t + c.offset;
@@ -98,7 +93,7 @@ export async function generateStorm(samplesDir: string, dir: string, targetBytes
   while (writeFlowLine(Infinity));
   await out.close();
   renameSync(`${file}.part`, file);
-  const truth: BenchTruth = { seed, format: 'short-precise', bytes: out.bytes, lines, flowLines, hosts: hosts.size, converted, convertedMbpsSum, volumes, storm: { flows: started, maxInFlight } };
+  const truth: BenchTruth = { seed, format: 'short-precise', bytes: out.bytes, lines, flowLines, hosts: hosts.size, converted: conv.lines, convertedMbpsSum: conv.mbpsSum, volumes, storm: { flows: started, maxInFlight } };
   writeFileSync(join(dir, 'truth.json'), JSON.stringify(truth));
   return truth;
 }
