@@ -67,10 +67,11 @@ export function shortPreciseStamp(us: number): string {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-/** Every UUID of copy `k` of a template maps to its own UUID, the same one wherever it appears. */
-export function uuidMapper(seed: number, k: number): (s: string) => string {
+/** Every UUID of copy `k` of a template (but those in `keep`) maps to its own UUID, the same one wherever it appears. */
+export function uuidMapper(seed: number, k: number, keep: ReadonlySet<string> = new Set()): (s: string) => string {
   const map = new Map<string, string>();
   const one = (u: string): string => {
+    if (keep.has(u)) return u;
     let v = map.get(u);
     if (v === undefined) {
       const h = createHash('sha1').update(`${seed}/${k}/${u}`).digest('hex');

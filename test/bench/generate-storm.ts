@@ -5,7 +5,7 @@ import { compileFiller, convertedCounter, Out, shortPreciseStamp, START_US, uuid
 import { fillerEntries, loadTemplate, TEMPLATE_SAMPLES, type Template, type TemplateEntry, type VolumeTruth } from './load-templates.ts';
 
 /** Bump when the output changes, so cached files are regenerated. */
-const STORM_VERSION = 1;
+const STORM_VERSION = 2;
 /** A new create starts this many lines after the last one, while fewer than MAX_IN_FLIGHT run. */
 export const STORM_START_EVERY = 50;
 export const STORM_MAX_IN_FLIGHT = 200;
@@ -23,7 +23,7 @@ interface Copy {
 
 /**
  * A boot storm in short-precise: copies of the sample flows (each on a host of its own, fresh
- * UUIDs, their own timing) start every STORM_START_EVERY lines while fewer than STORM_MAX_IN_FLIGHT
+ * UUIDs but the same images, their own timing) start every STORM_START_EVERY lines while fewer than STORM_MAX_IN_FLIGHT
  * are in flight, and run concurrently; background lines from the samples fill the time between
  * their lines (on the hosts in flight). Lines are in time order, as `journalctl -m` merges them.
  * Deterministic: the same seed and size give byte-identical files.
@@ -31,6 +31,8 @@ interface Copy {
 export async function generateStorm(samplesDir: string, dir: string, targetBytes: number, seed: number): Promise<BenchTruth> {
   const templates: Template[] = TEMPLATE_SAMPLES.map((n) => loadTemplate(samplesDir, n));
   const fillers = fillerEntries(templates).map((e) => compileFiller(e, 'cvol-a'));
+  // A storm boots many volumes from the same few images: a template's image ids stay as they are.
+  const imagesOf = templates.map((t) => new Set(t.imageIds));
   const rand = mulberry32(seed);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'journal.short-precise');
@@ -78,7 +80,7 @@ export async function generateStorm(samplesDir: string, dir: string, targetBytes
       const slot = free.pop() as number;
       const host = `${tpl.host}-t${ti}s${slot}`;
       hosts.add(host);
-      active.push({ tpl, slot, host, remap: uuidMapper(seed, k), offset: clock - (tpl.entries[0] as TemplateEntry).t, next: 0 });
+      active.push({ tpl, slot, host, remap: uuidMapper(seed, k, imagesOf[ti] as ReadonlySet<string>), offset: clock - (tpl.entries[0] as TemplateEntry).t, next: 0 });
       maxInFlight = Math.max(maxInFlight, active.length);
       sinceStart = 0;
     }
