@@ -31,7 +31,6 @@ interface Entry<F> {
 
 export function createCloseQueue<F extends object>(skewMs: number): CloseQueue<F> {
   const latest = new Map<F, Entry<F>>();
-  const order = new Map<F, number>();
   const byHost = new Map<string, Entry<F>[]>();
   const all: Entry<F>[] = [];
   let next = 0;
@@ -61,9 +60,8 @@ export function createCloseQueue<F extends object>(skewMs: number): CloseQueue<F
 
   return {
     schedule(flow, host, closeAt) {
-      let o = order.get(flow);
-      if (o === undefined) order.set(flow, (o = next++));
-      const e: Entry<F> = { flow, host, closeAt, order: o };
+      // A flow has an entry in `latest` from its first schedule until it is removed or due.
+      const e: Entry<F> = { flow, host, closeAt, order: latest.get(flow)?.order ?? next++ };
       latest.set(flow, e);
       let h = byHost.get(host);
       if (h === undefined) byHost.set(host, (h = []));
@@ -72,7 +70,6 @@ export function createCloseQueue<F extends object>(skewMs: number): CloseQueue<F
     },
     remove(flow) {
       latest.delete(flow);
-      order.delete(flow);
     },
     takeDue(host, timeOf, watermark) {
       if (latest.size === 0) {
@@ -92,10 +89,7 @@ export function createCloseQueue<F extends object>(skewMs: number): CloseQueue<F
       // One flow can be due by both rules: keep one of its entries.
       const due = [...new Set(found)].sort((a, b) => a.order - b.order);
       found = [];
-      for (const e of due) {
-        latest.delete(e.flow);
-        order.delete(e.flow);
-      }
+      for (const e of due) latest.delete(e.flow);
       return due.map((e) => e.flow);
     },
     get size() {
