@@ -6,13 +6,11 @@ import { createDiagnosticSink } from './create-diagnostic-sink.ts';
 import { createExportDecoder } from './create-export-decoder.ts';
 import { createJsonLineDecoder } from './create-json-line-decoder.ts';
 import { createJsonPrettyDecoder } from './create-json-pretty-decoder.ts';
-import { createLineSplitter, type LineSink } from './create-line-splitter.ts';
 import { createOsloDecoder } from './create-oslo-decoder.ts';
 import { createRecordAssembler } from './create-record-assembler.ts';
 import { createShortDecoder } from './create-short-decoder.ts';
 import { createVerboseDecoder } from './create-verbose-decoder.ts';
 import type { DecoderContext } from './decoder-context.ts';
-import { MAX_LINE_LENGTH } from './limits.ts';
 import type { LineDecoder } from './line-decoder.ts';
 
 export interface DecoderOptions {
@@ -25,15 +23,7 @@ export interface DecoderOptions {
   zone: string;
 }
 
-export interface Decoder {
-  readonly framing: 'lines' | 'bytes';
-  /**
-   * framing 'lines': one line without its terminator (the caller splits on \n and removes a \r
-   * before it). The returned array must not be modified (an empty result is a shared array).
-   */
-  line(line: string): LogRecord[];
-  /** framing 'bytes' (export): raw chunk, any size down to 1 byte. Also accepted for 'lines'. */
-  bytes(chunk: Buffer): LogRecord[];
+interface DecoderCommon {
   /** End of input: flush everything held. */
   end(): LogRecord[];
   /** Flush a record held for possible continuation lines (used by live mode's idle timer). */
@@ -42,6 +32,26 @@ export interface Decoder {
   /** Diagnostics produced since the last call; repeated codes are capped (the first 5, then a count at end()). */
   takeDiagnostics(): Diagnostic[];
 }
+
+/** A text format: fed lines by createChunkFeed (split2). */
+export interface LineDecoderOf extends DecoderCommon {
+  readonly framing: 'lines';
+  /**
+   * One line without its terminator (createChunkFeed splits on \n and removes a \r before it).
+   * The returned array must not be modified (an empty result is a shared array).
+   */
+  line(line: string): LogRecord[];
+  /** A line longer than `limit` was skipped in its place: counted as read and malformed, and reported. */
+  tooLong(limit: number): LogRecord[];
+}
+
+/** `export`: fed raw chunks, any size down to 1 byte. */
+export interface BytesDecoderOf extends DecoderCommon {
+  readonly framing: 'bytes';
+  bytes(chunk: Buffer): LogRecord[];
+}
+
+export type Decoder = LineDecoderOf | BytesDecoderOf;
 
 const NONE = Object.freeze([]) as unknown as LogRecord[];
 
@@ -90,11 +100,10 @@ export function createDecoder(opts: DecoderOptions): Decoder {
     return r;
   };
   let ended = false;
-  /** end(), flushHeld(), stats and takeDiagnostics, alike for both framings; `beforeEnd` feeds what a line splitter still holds. */
-  const finishing = (core: { end(out: LogRecord[]): void; flushHeld(out: LogRecord[]): void }, beforeEnd: () => void = () => {}) => ({
+  /** end(), flushHeld(), stats and takeDiagnostics, alike for both framings. */
+  const finishing = (core: { end(out: LogRecord[]): void; flushHeld(out: LogRecord[]): void }) => ({
     end() {
       if (!ended) {
-        beforeEnd();
         ended = true;
         core.end(scratch);
         sink.summarise();
@@ -114,10 +123,6 @@ export function createDecoder(opts: DecoderOptions): Decoder {
     const core: BytesDecoder = createExportDecoder(ctx);
     return {
       framing: 'bytes',
-      line(line) {
-        if (!ended) core.bytes(Buffer.from(line + '\n', 'utf8'), scratch);
-        return drain();
-      },
       bytes(chunk) {
         if (!ended) core.bytes(chunk, scratch);
         return drain();
@@ -128,35 +133,21 @@ export function createDecoder(opts: DecoderOptions): Decoder {
 
   const core = lineCore(opts.format, ctx);
   let lineNo = 0;
-  const one: LineSink = (line, tooLong) => {
-    lineNo += 1;
-    if (tooLong || line.length > MAX_LINE_LENGTH) {
-      stats.read += 1;
-      stats.malformed += 1;
-      sink.report(
-        'warning',
-        'line-too-long',
-        `Skipped a line longer than ${MAX_LINE_LENGTH} characters: the input may be binary or not a log`,
-        lineNo,
-      );
-      return;
-    }
-    core.line(line, lineNo, scratch);
-  };
-  let splitter: ReturnType<typeof createLineSplitter> | null = null;
   return {
     framing: 'lines',
     line(line) {
-      if (!ended) one(line, false);
+      if (!ended) core.line(line, ++lineNo, scratch);
       return drain();
     },
-    bytes(chunk) {
+    tooLong(limit) {
       if (!ended) {
-        splitter ??= createLineSplitter();
-        splitter.push(chunk, one);
+        lineNo += 1;
+        stats.read += 1;
+        stats.malformed += 1;
+        sink.report('warning', 'line-too-long', `Split the input or raise the limit: a line longer than ${limit} characters was skipped`, lineNo);
       }
       return drain();
     },
-    ...finishing(core, () => splitter?.end(one)),
+    ...finishing(core),
   };
 }

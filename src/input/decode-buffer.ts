@@ -1,5 +1,7 @@
 import type { Diagnostic, InputStats, LogRecord } from '../model/log-record.ts';
+import { createChunkFeed } from './create-chunk-feed.ts';
 import { createDecoder, type DecoderOptions } from './create-decoder.ts';
+import { MAX_LINE_LENGTH } from './limits.ts';
 
 export interface DecodedBuffer {
   records: LogRecord[];
@@ -8,32 +10,25 @@ export interface DecodedBuffer {
 }
 
 /**
- * Decode a whole input held in memory, splitting lines exactly like the pipeline: on `\n`,
- * dropping one `\r` before it, the last line counted even without a newline (UTF-8 decoded,
- * invalid bytes → U+FFFD). `export` gets the raw bytes.
+ * Decode an input held in memory, as chunks read in turn, the way readRecords does after format
+ * detection: through createChunkFeed (split2 and its over-long-line rule for text formats, raw
+ * bytes for `export`).
  */
-export function decodeBuffer(buf: Buffer, opts: DecoderOptions): DecodedBuffer {
+export function decodeChunks(chunks: Iterable<Buffer>, opts: DecoderOptions, maxLineLength = MAX_LINE_LENGTH): DecodedBuffer {
   const d = createDecoder(opts);
   const records: LogRecord[] = [];
   const diagnostics: Diagnostic[] = [];
-  const take = (rs: LogRecord[]): void => {
-    for (const r of rs) records.push(r);
-    for (const x of d.takeDiagnostics()) diagnostics.push(x);
-  };
-  if (d.framing === 'bytes') {
-    take(d.bytes(buf));
-  } else {
-    const text = buf.toString('utf8');
-    let start = 0;
-    while (start < text.length) {
-      let nl = text.indexOf('\n', start);
-      const terminated = nl >= 0;
-      if (!terminated) nl = text.length;
-      const end = terminated && nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      take(d.line(text.slice(start, end)));
-      start = nl + 1;
-    }
+  const feed = createChunkFeed(d, maxLineLength, (r) => records.push(r));
+  for (const chunk of chunks) {
+    feed.write(chunk);
+    diagnostics.push(...d.takeDiagnostics());
   }
-  take(d.end());
+  feed.end();
+  diagnostics.push(...d.takeDiagnostics());
   return { records, stats: { ...d.stats }, diagnostics };
+}
+
+/** decodeChunks of one chunk. */
+export function decodeBuffer(buf: Buffer, opts: DecoderOptions): DecodedBuffer {
+  return decodeChunks([buf], opts);
 }

@@ -1,4 +1,4 @@
-import split2 from 'split2';
+import { createChunkFeed, type ChunkFeed } from '../input/create-chunk-feed.ts';
 import { createDecoder, type Decoder } from '../input/create-decoder.ts';
 import { detectFormat } from '../input/detect-format.ts';
 import { firstMonth } from '../input/first-month.ts';
@@ -31,43 +31,20 @@ export interface ReaderState {
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * Reads one input: detects its format from the first 64 KiB (unless forced), splits text formats
- * into lines with split2 (export streams are decoded as bytes) and yields batches of records.
+ * Reads one input: detects its format from the first 64 KiB (unless forced), feeds its chunks to
+ * a decoder through createChunkFeed (split2 for text formats) and yields batches of records.
  * Never throws for bad input or read errors: they end up in `state.error` / `state.diagnostics`.
  */
 export async function* readRecords(source: InputSource, options: ReadOptions, state: ReaderState): AsyncGenerator<LogRecord[]> {
   const chunks = source.chunks()[Symbol.asyncIterator]();
   let decoder: Decoder | null = null;
-  let splitter: ReturnType<typeof split2> | null = null;
+  let feed: ChunkFeed | null = null;
   let batch: LogRecord[] = [];
-  let overflowing = false;
-  let skipped = 0;
-  /** Set once the input has ended: split2 then flushes the last line, one without a \n after it. */
-  let ending = false;
   const drain = () => {
     if (decoder === null) return;
-    state.stats = { ...decoder.stats, read: decoder.stats.read + skipped, malformed: decoder.stats.malformed + skipped };
+    state.stats = { ...decoder.stats };
     state.diagnostics.push(...decoder.takeDiagnostics());
     if (source.takeDiagnostics !== undefined) state.diagnostics.push(...source.takeDiagnostics());
-  };
-  const feed = (chunk: Buffer) => {
-    if (decoder === null) return;
-    if (splitter === null) {
-      for (const r of decoder.bytes(chunk)) batch.push(r);
-      return;
-    }
-    splitter.write(chunk);
-    const now = (splitter as unknown as { overflow: boolean }).overflow;
-    if (now && !overflowing) {
-      skipped++;
-      state.diagnostics.push({
-        severity: 'warning',
-        code: 'line-too-long',
-        message: `Split the input or raise the limit: a line longer than ${options.maxLineLength} characters was skipped`,
-        where: { input: source.name, line: decoder.stats.read + skipped },
-      });
-    }
-    overflowing = now;
   };
   try {
     const head: Buffer[] = [];
@@ -100,23 +77,12 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
       drain();
       return held;
     };
-    if (dec.framing === 'lines') {
-      // skipOverflow is split2's (its types omit it): an over-long line is dropped, which feed() counts and reports.
-      const splitOptions = { maxLength: options.maxLineLength, skipOverflow: true };
-      // Split on the string "\n" (String#split's fast path; profiled: the /\r?\n/ regex split was
-      // a visible cost) and drop the \r of a \r\n here, except on the last line split2 flushes at
-      // the end of the input, which did not end with \n (so a \r there is not part of a \r\n).
-      splitter = split2('\n', (line: string) => {
-        const text = !ending && line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
-        for (const r of dec.line(text)) batch.push(r);
-        return undefined;
-      }, splitOptions);
-    }
-    feed(headBuf);
+    feed = createChunkFeed(dec, options.maxLineLength, (r) => batch.push(r));
+    feed.write(headBuf);
     if (!done) {
       yield takeBatch();
       for (let r = await chunks.next(); !r.done; r = await chunks.next()) {
-        feed(r.value);
+        feed.write(r.value);
         // Yield even an empty batch: live mode must know input arrived (a record may be held for continuation).
         yield takeBatch();
       }
@@ -125,9 +91,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     state.error = (e as Error).message;
     state.diagnostics.push({ severity: 'error', code: 'input-read-failed', message: `Check the input: reading "${source.name}" stopped early: ${(e as Error).message}; what was read before is analysed` });
   }
-  ending = true;
-  if (splitter !== null) await endSplitter(splitter);
-  if (decoder !== null) for (const r of decoder.end()) batch.push(r);
+  feed?.end();
   drain();
   if (batch.length > 0) yield takeBatch();
 
@@ -137,15 +101,6 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     batch = [];
     return b;
   }
-}
-
-function endSplitter(s: ReturnType<typeof split2>): Promise<void> {
-  return new Promise((resolve) => {
-    s.on('finish', () => resolve());
-    s.on('error', () => resolve());
-    s.end();
-    s.resume();
-  });
 }
 
 export function newReaderState(name: string): ReaderState {

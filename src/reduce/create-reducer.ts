@@ -4,6 +4,7 @@ import type { Event } from '../recognise/event.ts';
 import { EVENT_TYPES, type EventType } from '../recognise/event-types.ts';
 import { parseVolumeSpec } from '../recognise/parse-volume-spec.ts';
 import type { HostFacts } from './classify.ts';
+import { createCloseQueue } from './create-close-queue.ts';
 import { createFlow, type Flow } from './flow.ts';
 import { isGlanceEvent } from './is-glance-event.ts';
 import { createImageTracker } from './create-image-tracker.ts';
@@ -76,7 +77,8 @@ const NOT_CINDER = /^(glance|nova|keystone|neutron|placement|eventlet|uwsgi)/;
 export function createReducer(options: ReducerOptions): Reducer {
   const grace = options.closeGraceMs ?? 2000;
   const flows = new Map<string, Flow>();
-  const closing = new Set<Flow>();
+  /** Flows waiting out their close grace (see createCloseQueue). */
+  const closing = createCloseQueue<Flow>(HOST_SKEW_MS);
   /** Request ids seen before their flow opened: the first line (the flow's start) and context events. */
   const preflow = createPreflow(BOUNDED, MAX_PENDING);
   const closed = new Map<string, true>();
@@ -89,11 +91,12 @@ export function createReducer(options: ReducerOptions): Reducer {
   let lastSweep = -Infinity;
   let out: ReducerOutput[] = [];
 
+  const hostTimeOf = (host: string) => hostTimes.get(host) ?? watermark;
   const factsOf = (host: string | null): HostFacts => facts.get(host ?? '') ?? { cacheDisabled: new Set() };
 
   const emit = (flow: Flow, incomplete: boolean) => {
     flows.delete(flow.key);
-    closing.delete(flow);
+    closing.remove(flow);
     remember(closed, flow.key, true);
     counters.timelines++;
     out.push({ kind: 'timeline', timeline: withGlance(toTimeline(flow, factsOf(flow.host), incomplete), tracker) });
@@ -137,7 +140,7 @@ export function createReducer(options: ReducerOptions): Reducer {
         preflow.note(key, t, record.input, record.line, event);
       }
     }
-    closeDue();
+    closeDue(record.host ?? '');
     return out;
   }
 
@@ -255,7 +258,7 @@ export function createReducer(options: ReducerOptions): Reducer {
 
   function scheduleClose(flow: Flow, time: number | null) {
     flow.closeAt = (time ?? watermark) + grace;
-    closing.add(flow);
+    closing.schedule(flow, flow.host ?? '', flow.closeAt);
   }
 
   function advance(time: number): ReducerOutput[] {
@@ -264,16 +267,13 @@ export function createReducer(options: ReducerOptions): Reducer {
     // Time passed with no input at all (live mode): it passed on every host.
     for (const [host, t] of hostTimes) if (t < time) hostTimes.set(host, time);
     lastSweep = -Infinity;
-    closeDue();
+    closeDue(null);
     return out;
   }
 
-  function closeDue() {
-    for (const flow of closing) {
-      if (flow.closeAt === null || flows.get(flow.key) !== flow) continue;
-      const own = hostTimes.get(flow.host ?? '') ?? watermark;
-      if (flow.closeAt <= own || flow.closeAt + HOST_SKEW_MS <= watermark) emit(flow, false);
-    }
+  /** `host`: the host whose log time may have moved (null: every host's did). */
+  function closeDue(host: string | null) {
+    for (const flow of closing.takeDue(host, hostTimeOf, watermark)) emit(flow, false);
     if (watermark - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = watermark;
     for (const flow of flows.values()) {

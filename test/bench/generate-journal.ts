@@ -10,7 +10,7 @@ const GENERATOR_VERSION = 1;
 export const LINES_PER_FLOW_LINE = 200;
 /** Each template runs on this many hosts of its own (host facts such as a disabled cache stay per host). */
 const HOSTS_PER_TEMPLATE = 24;
-const START_US = Date.UTC(2026, 2, 1, 0, 0, 0) * 1000;
+export const START_US = Date.UTC(2026, 2, 1, 0, 0, 0) * 1000;
 
 export type BenchFormat = 'short-precise' | 'json';
 
@@ -25,6 +25,8 @@ export interface BenchTruth {
   readonly converted: number;
   readonly convertedMbpsSum: number;
   readonly volumes: readonly VolumeTruth[];
+  /** Boot-storm profile: creates started, and the most in flight at once. */
+  readonly storm?: { readonly flows: number; readonly maxInFlight: number };
 }
 
 export interface GeneratedJournal {
@@ -33,11 +35,31 @@ export interface GeneratedJournal {
 }
 
 
+/** Counts the lines `grep -c Converted` counts and sums the MB/s the gawk one-liner averages. */
+export function convertedCounter(): { count(line: string): void; readonly lines: number; readonly mbpsSum: number } {
+  let lines = 0;
+  let mbpsSum = 0;
+  return {
+    count(line) {
+      if (!line.includes('Converted')) return;
+      lines++;
+      const m = / at ([\d.]+) MB\/s/.exec(line);
+      if (m) mbpsSum += Number(m[1]);
+    },
+    get lines() {
+      return lines;
+    },
+    get mbpsSum() {
+      return mbpsSum;
+    },
+  };
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const p2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** `Mar 01 00:00:00.000000`, UTC (the samples were rendered with TZ=UTC). */
-function shortPreciseStamp(us: number): string {
+export function shortPreciseStamp(us: number): string {
   const d = new Date(Math.floor(us / 1000));
   const frac = String(us % 1_000_000).padStart(6, '0');
   return `${MONTHS[d.getUTCMonth()]} ${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${frac}`;
@@ -45,10 +67,11 @@ function shortPreciseStamp(us: number): string {
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 
-/** Every UUID of copy `k` of a template maps to its own UUID, the same one wherever it appears. */
-function uuidMapper(seed: number, k: number): (s: string) => string {
+/** Every UUID of copy `k` of a template (but those in `keep`) maps to its own UUID, the same one wherever it appears. */
+export function uuidMapper(seed: number, k: number, keep: ReadonlySet<string> = new Set()): (s: string) => string {
   const map = new Map<string, string>();
   const one = (u: string): string => {
+    if (keep.has(u)) return u;
     let v = map.get(u);
     if (v === undefined) {
       const h = createHash('sha1').update(`${seed}/${k}/${u}`).digest('hex');
@@ -61,14 +84,14 @@ function uuidMapper(seed: number, k: number): (s: string) => string {
 }
 
 /** A filler entry compiled into literal pieces and slots (time, host), rendered with one join. */
-interface Filler {
+export interface Filler {
   readonly sp: readonly string[]; // split at the template host
   readonly json: readonly string[]; // split at the placeholders
   readonly slots: readonly string[]; // slot letter after each json piece but the last
 }
 
 const PH = '\u0000';
-function compileFiller(e: TemplateEntry, host: string): Filler {
+export function compileFiller(e: TemplateEntry, host: string): Filler {
   const o: Record<string, unknown> = { ...e.json };
   o['__REALTIME_TIMESTAMP'] = `${PH}R`;
   o['__MONOTONIC_TIMESTAMP'] = `${PH}M`;
@@ -91,7 +114,7 @@ function cursor(seq: number, bootId: string, rt: number, mono: number): string {
   return `s=6b1f0d3c5a7e4e2f9a8b7c6d5e4f3a2b;i=${seq.toString(16)};b=${bootId};m=${mono.toString(16)};t=${rt.toString(16)};x=${((seq * 2654435761) >>> 0).toString(16)}`;
 }
 
-class Out {
+export class Out {
   private buf: string[] = [];
   private size = 0;
   bytes = 0;
@@ -133,8 +156,8 @@ export async function generateJournal(samplesDir: string, dir: string, format: B
   const hosts = new Set<string>();
   let lines = 0;
   let flowLines = 0;
-  let converted = 0;
-  let convertedMbpsSum = 0;
+  const conv = convertedCounter();
+  const countConverted = conv.count;
   let seq = 0;
   let clock = START_US;
   const bootIds = new Map<string, string>();
@@ -145,12 +168,6 @@ export async function generateJournal(samplesDir: string, dir: string, format: B
       bootIds.set(host, b);
     }
     return b;
-  };
-  const countConverted = (line: string) => {
-    if (!line.includes('Converted')) return;
-    converted++;
-    const m = / at ([\d.]+) MB\/s/.exec(line);
-    if (m) convertedMbpsSum += Number(m[1]);
   };
 
   const writeFiller = (t: number, host: string) => {
@@ -230,7 +247,7 @@ export async function generateJournal(samplesDir: string, dir: string, format: B
   }
   await out.close();
   renameSync(`${file}.part`, file);
-  const truth: BenchTruth = { seed, format, bytes: out.bytes, lines, flowLines, hosts: hosts.size, converted, convertedMbpsSum, volumes };
+  const truth: BenchTruth = { seed, format, bytes: out.bytes, lines, flowLines, hosts: hosts.size, converted: conv.lines, convertedMbpsSum: conv.mbpsSum, volumes };
   writeFileSync(join(dir, 'truth.json'), JSON.stringify(truth));
   return truth;
 }

@@ -27,6 +27,8 @@ export interface Template {
   readonly host: string;
   readonly entries: readonly TemplateEntry[];
   readonly volumes: readonly VolumeTruth[];
+  /** The images the sample's volumes were created from. */
+  readonly imageIds: readonly string[];
 }
 
 /**
@@ -54,7 +56,8 @@ export function loadTemplate(samplesDir: string, name: string): Template {
   const sp = readFileSync(join(dir, 'journal.short-precise.txt'), 'utf8').split('\n').filter((l) => l !== '');
   const js = readFileSync(join(dir, 'journal.json'), 'utf8').split('\n').filter((l) => l !== '');
   if (sp.length !== js.length) throw new Error(`${name}: ${sp.length} short-precise lines but ${js.length} json entries`);
-  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { volumes: VolumeTruth[] };
+  const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as { volumes: (VolumeTruth & { imageId?: string | null })[] };
+  const imageIds = [...new Set(truth.volumes.flatMap((v) => (typeof v.imageId === 'string' ? [v.imageId] : [])))];
   const volumes = truth.volumes.map((v) => ({ volumeId: v.volumeId, host: v.host, status: v.status, provisioning: v.provisioning, cloneMethod: v.cloneMethod }));
   const hosts = new Set(volumes.map((v) => v.host));
   if (hosts.size !== 1) throw new Error(`${name}: expected one host, got ${[...hosts].join(', ')}`);
@@ -70,7 +73,7 @@ export function loadTemplate(samplesDir: string, name: string): Template {
     const reqs = line.match(REQ) ?? [];
     return { t, sp: line.slice(22), json, flow: reqs.some((r) => flowReqs.has(r)) };
   });
-  return { name, host, entries, volumes };
+  return { name, host, entries, volumes, imageIds };
 }
 
 /** Message forms that could belong to (or change) a provisioning flow: never used as filler. */

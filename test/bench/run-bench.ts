@@ -1,4 +1,4 @@
-// npm run bench -- --size 1GB [--runs 3] [--format short-precise,json] [--seed 1]
+// npm run bench -- --size 1GB [--runs 3] [--format short-precise,json,storm] [--seed 1]
 // Times clonewatch, grep, a gawk one-liner and lnav on the same generated journal (see README, Performance).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statfsSync } from 'node:fs';
@@ -6,7 +6,8 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cachedJournal, type BenchFormat, type BenchTruth } from './generate-journal.ts';
+import { cachedJournal, type BenchFormat, type BenchTruth, type GeneratedJournal } from './generate-journal.ts';
+import { cachedStorm } from './generate-storm.ts';
 import { journalBench } from './journal-bench.ts';
 import { measure, median, type Measurement } from './measure.ts';
 
@@ -97,6 +98,19 @@ function checkTruth(ndjson: string, truth: BenchTruth): { problems: string[]; su
   return { problems, summary: `${truth.volumes.length} volumes (${clones} clones, ${copies} copies) on ${truth.hosts} hosts, ${truth.lines} lines, ${truth.flowLines} in flows` };
 }
 
+/** short-precise and json: a quiet day (about 1 line in 200 in a flow); storm: a boot storm, in short-precise. */
+type BenchProfile = BenchFormat | 'storm';
+
+function benchJournal(profile: BenchProfile, size: number, seed: number): Promise<GeneratedJournal> {
+  if (profile === 'storm') return cachedStorm(join(ROOT, 'samples'), CACHE, size, seed);
+  return cachedJournal(join(ROOT, 'samples'), CACHE, profile, size, seed);
+}
+
+function profileName(profile: BenchProfile, truth: BenchTruth): string {
+  if (truth.storm === undefined) return `${profile} (quiet day)`;
+  return `boot storm, short-precise (${truth.storm.flows} creates, up to ${truth.storm.maxInFlight} in flight)`;
+}
+
 const mb = (bytes: number) => bytes / 1e6;
 const fmt = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
@@ -105,7 +119,7 @@ async function main(): Promise<number> {
     options: {
       size: { type: 'string', default: '100MB' },
       runs: { type: 'string', default: '3' },
-      format: { type: 'string', default: 'short-precise,json,journal' },
+      format: { type: 'string', default: 'short-precise,json,storm,journal' },
       seed: { type: 'string', default: '1' },
     },
   });
@@ -114,9 +128,9 @@ async function main(): Promise<number> {
   const seed = Number(values.seed);
   const asked = (values.format ?? '').split(',');
   const journal = asked.includes('journal');
-  const formats = asked.filter((f) => f !== 'journal') as BenchFormat[];
+  const formats = asked.filter((f) => f !== 'journal') as BenchProfile[];
   for (const s of sizes) if (s < 1e6 || s > 20e9) throw new Error(`--size: ${s} bytes is outside 1MB…20GB`);
-  for (const f of formats) if (f !== 'short-precise' && f !== 'json') throw new Error(`--format: "${f}" is not short-precise or json`);
+  for (const f of formats) if (f !== 'short-precise' && f !== 'json' && f !== 'storm') throw new Error(`--format: "${f}" is not short-precise, json or storm`);
   if (!has('/usr/bin/time')) throw new Error('Install GNU time first: apt-get install -y --no-install-recommends time');
   mkdirSync(CACHE, { recursive: true });
   const fs = statfsSync(CACHE);
@@ -131,7 +145,7 @@ async function main(): Promise<number> {
   for (const size of sizes) {
     for (const format of formats) {
       process.stderr.write(`generating ${format} ${fmt(mb(size))} MB (cached in ${CACHE}) … `);
-      const { file, truth } = await cachedJournal(join(ROOT, 'samples'), CACHE, format, size, seed);
+      const { file, truth } = await benchJournal(format, size, seed);
       process.stderr.write('ok\n');
       // Warm the page cache, then check clonewatch's answer against the truth (untimed).
       execFileSync('sh', ['-c', `cat ${q(file)} > /dev/null`]);
@@ -151,7 +165,7 @@ async function main(): Promise<number> {
       }
       const cw = rows[0] as (typeof rows)[number];
       rssBySize.push({ format, size, rss: cw.rss });
-      lines.push(`**${format}**, ${fmt(mb(truth.bytes))} MB: ${check.summary}. Truth check: ${check.problems.length === 0 ? 'clonewatch matches the generator\'s truth' : `**${check.problems.length} problems**: ${check.problems.slice(0, 3).join('; ')}`}.`, '');
+      lines.push(`**${profileName(format, truth)}**, ${fmt(mb(truth.bytes))} MB: ${check.summary}. Truth check: ${check.problems.length === 0 ? 'clonewatch matches the generator\'s truth' : `**${check.problems.length} problems**: ${check.problems.slice(0, 3).join('; ')}`}.`, '');
       lines.push('| tool | MB/s | lines/s | CPU s | peak RSS MB | MB/s ÷ clonewatch | answer |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |');
       for (const r of rows) {
         const rate = mb(truth.bytes) / r.wall;

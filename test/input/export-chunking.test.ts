@@ -1,20 +1,16 @@
 import test from 'ava';
-import { createDecoder } from '../../src/input/create-decoder.ts';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer, decodeChunks } from '../../src/input/decode-buffer.ts';
 import type { LogRecord } from '../../src/model/log-record.ts';
 import { comparable, readShared, sharedTest, statsAddUp } from './fixtures.ts';
 
 const CHUNKS = [1, 2, 3, 7, 64, 4096];
 
 function decodeChunked(buf: Buffer, size: number): { records: LogRecord[]; stats: object } {
-  const d = createDecoder({ input: 'x', format: 'export', year: 2024, zone: 'UTC' });
-  const records: LogRecord[] = [];
-  for (let i = 0; i < buf.length; i += size) {
-    // Copy each chunk so no decoder state can alias a later chunk's bytes.
-    for (const r of d.bytes(Buffer.from(buf.subarray(i, i + size)))) records.push(r);
-  }
-  for (const r of d.end()) records.push(r);
-  return { records, stats: { ...d.stats } };
+  const slices: Buffer[] = [];
+  // Copy each chunk so no decoder state can alias a later chunk's bytes.
+  for (let i = 0; i < buf.length; i += size) slices.push(Buffer.from(buf.subarray(i, i + size)));
+  const { records, stats } = decodeChunks(slices, { input: 'x', format: 'export', year: 2024, zone: 'UTC' });
+  return { records, stats };
 }
 
 const invariant = test.macro({
@@ -74,12 +70,4 @@ test('export: an entry without a final empty line is still decoded at end()', (t
   t.is(r.records[0]?.text, 'last one');
   t.is(r.records[0]?.time, 1000);
   t.is(r.stats.records, 1);
-});
-
-test('export: line() is accepted too (text fields only)', (t) => {
-  const d = createDecoder({ input: 'x', format: 'export', year: 2024, zone: 'UTC' });
-  t.is(d.framing, 'bytes');
-  const out = [...d.line('MESSAGE=hi'), ...d.line('_PID=3'), ...d.line(''), ...d.end()];
-  t.is(out[0]?.text, 'hi');
-  t.is(out[0]?.pid, 3);
 });

@@ -1,3 +1,4 @@
+import { createDecoder, type DecoderOptions, type LineDecoderOf } from '../../src/input/create-decoder.ts';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,4 +52,11 @@ export function pseudoRandomBytes(n: number, seed = 0x2545f491): Buffer {
     out[i] = x & 0xff;
   }
   return out;
+}
+
+/** A decoder of a text format, fed one line at a time (what createChunkFeed does after split2). */
+export function lineDecoder(opts: DecoderOptions): LineDecoderOf {
+  const d = createDecoder(opts);
+  if (d.framing !== 'lines') throw new Error(`${opts.format} is not a line format`);
+  return d;
 }

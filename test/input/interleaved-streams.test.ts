@@ -49,10 +49,10 @@ test('held records are bounded: more than PENDING_RECORDS other entries release 
 test('after 200,000 short-lived processes a traceback still folds into its record, and their streams are not kept', async (t) => {
   const { setFlagsFromString } = await import('node:v8');
   const { runInNewContext } = await import('node:vm');
-  const { createDecoder } = await import('../../src/input/create-decoder.ts');
+  const { lineDecoder } = await import('./fixtures.ts');
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  const dec = createDecoder(opts);
+  const dec = lineDecoder(opts);
   let records = 0;
   gc();
   const before = process.memoryUsage().heapUsed;

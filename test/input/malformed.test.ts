@@ -1,7 +1,6 @@
 import test from 'ava';
-import { createDecoder } from '../../src/input/create-decoder.ts';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
-import type { InputFormat, LogRecord } from '../../src/model/log-record.ts';
+import { decodeBuffer, decodeChunks } from '../../src/input/decode-buffer.ts';
+import type { InputFormat } from '../../src/model/log-record.ts';
 import { pseudoRandomBytes, readShared, sharedTest, statsAddUp } from './fixtures.ts';
 
 const opts = (format: InputFormat) => ({ input: 'bad', format, year: 2024, zone: 'UTC' });
@@ -91,18 +90,18 @@ test('a 5 MB line', survives, 'oslo', osloGood, 'y'.repeat(5_000_000), 'line-too
 test('a truncated short line', survives, 'short-precise', shortGood, 'Jan 01 00:00', 'malformed-line');
 test('a short line without IDENT: ', survives, 'short-precise', shortGood, 'Jan 01 00:00:00.000001 host-only', 'malformed-line');
 
-test('a 5 MB line through bytes() in small chunks is dropped without being kept', (t) => {
-  const d = createDecoder(opts('json'));
+test('a 5 MB line read in 64 KiB chunks is dropped without being kept', (t) => {
   const big = Buffer.from('{"MESSAGE":"first"}\n' + 'z'.repeat(5_000_000) + '\n{"MESSAGE":"second"}\n');
-  const recs: LogRecord[] = [];
-  for (let i = 0; i < big.length; i += 65536) recs.push(...d.bytes(big.subarray(i, i + 65536)));
-  recs.push(...d.end());
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < big.length; i += 65536) chunks.push(big.subarray(i, i + 65536));
+  const r = decodeChunks(chunks, opts('json'));
   t.deepEqual(
-    recs.map((r) => r.text),
+    r.records.map((x) => x.text),
     ['first', 'second'],
   );
-  t.deepEqual(d.stats, { read: 3, records: 2, continuation: 0, markers: 0, blank: 0, malformed: 1 });
-  t.is(d.takeDiagnostics()[0]?.code, 'line-too-long');
+  t.deepEqual(r.stats, { read: 3, records: 2, continuation: 0, markers: 0, blank: 0, malformed: 1 });
+  t.deepEqual(r.diagnostics[0]?.code, 'line-too-long');
+  t.deepEqual(r.diagnostics[0]?.where, { input: 'bad', line: 2 });
 });
 
 /** An export entry as bytes. */
@@ -127,22 +126,23 @@ test('export: a length prefix of 2^40 is malformed and decoding resumes at the n
     exportEntry([['MESSAGE', Buffer.from('after\nsecond line')], ['_PID', '2']]),
   ]);
   for (const size of [1, 3, 8, 4096]) {
-    const d = createDecoder(opts('export'));
-    const recs: LogRecord[] = [];
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < buf.length; i += size) chunks.push(buf.subarray(i, i + size));
+    let r: ReturnType<typeof decodeChunks> | undefined;
     t.notThrows(() => {
-      for (let i = 0; i < buf.length; i += size) recs.push(...d.bytes(buf.subarray(i, i + size)));
-      recs.push(...d.end());
+      r = decodeChunks(chunks, opts('export'));
     });
+    if (r === undefined) return;
     t.deepEqual(
-      recs.map((r) => [r.text, r.extra, r.pid]),
+      r.records.map((x) => [x.text, x.extra, x.pid]),
       [
         ['before', [], 1],
         ['after', ['second line'], 2],
       ],
       `chunk ${size}`,
     );
-    t.deepEqual(d.stats, { read: 3, records: 2, continuation: 0, markers: 0, blank: 0, malformed: 1 });
-    const diag = d.takeDiagnostics();
+    t.deepEqual(r.stats, { read: 3, records: 2, continuation: 0, markers: 0, blank: 0, malformed: 1 });
+    const diag = r.diagnostics;
     t.is(diag[0]?.code, 'export-field-too-large');
     t.deepEqual(diag[0]?.where, { input: 'bad', line: 2 });
   }

@@ -1,16 +1,18 @@
 import test from 'ava';
-import { createDecoder } from '../../src/input/create-decoder.ts';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer, decodeChunks } from '../../src/input/decode-buffer.ts';
 import type { InputFormat, LogRecord } from '../../src/model/log-record.ts';
-import { comparable, readShared, sharedTest, statsAddUp } from './fixtures.ts';
+import { comparable, lineDecoder, readShared, sharedTest, statsAddUp } from './fixtures.ts';
 
-const chunked = (buf: Buffer, format: InputFormat, size: number): { records: LogRecord[]; stats: object } => {
-  const d = createDecoder({ input: 'x', format, year: 2024, zone: 'UTC' });
-  const records: LogRecord[] = [];
-  for (let i = 0; i < buf.length; i += size) records.push(...d.bytes(buf.subarray(i, i + size)));
-  records.push(...d.end());
-  return { records, stats: { ...d.stats } };
+// createChunkFeed is how readRecords hands every input's chunks to its decoder (split2 for text
+// formats): the records never depend on where the chunks break, down to one byte.
+
+const slices = (buf: Buffer, size: number): Buffer[] => {
+  const out: Buffer[] = [];
+  for (let i = 0; i < buf.length; i += size) out.push(buf.subarray(i, i + size));
+  return out;
 };
+const chunked = (buf: Buffer, format: InputFormat, size: number, maxLineLength?: number): { records: LogRecord[]; stats: object; diagnostics: object[] } =>
+  decodeChunks(slices(buf, size), { input: 'x', format, year: 2024, zone: 'UTC' }, maxLineLength);
 
 const sameAsLines = test.macro({
   exec(t, file: string[], format: InputFormat) {
@@ -22,7 +24,7 @@ const sameAsLines = test.macro({
       t.deepEqual(c.stats, whole.stats);
     }
   },
-  title: (_p, file: string[], format: InputFormat) => `bytes() in chunks = line() for ${file.join('/')} (${format})`,
+  title: (_p, file: string[], format: InputFormat) => `chunks of 1, 5 and 4096 bytes = one chunk for ${file.join('/')} (${format})`,
 });
 
 sharedTest(sameAsLines, ['journalctl-output', 'out252', 'short-precise.txt'], 'short-precise');
@@ -43,6 +45,27 @@ test('CRLF line ends and a last line without a newline', (t) => {
   t.deepEqual(c.records.map(comparable), r.records.map(comparable));
 });
 
+test('over-long lines are skipped whole, counted in order, wherever the chunks break', (t) => {
+  const MAX = 40;
+  const long = (c: string) => c.repeat(MAX + 5);
+  const lines = ['Jan 01 00:00:00 h a[1]: one', long('a'), long('b'), 'Jan 01 00:00:01 h a[1]: two', `Jan 01 00:00:02 h a[1]: ${long('c')}`, 'Jan 01 00:00:03 h a[1]: three', long('d')];
+  const buf = Buffer.from(lines.join('\n'));
+  for (const size of [1, 3, 7, 16, 50, 4096]) {
+    const r = chunked(buf, 'short', size, MAX);
+    t.deepEqual(
+      r.records.map((x) => x.text),
+      ['one', 'two', 'three'],
+      `chunk ${size}`,
+    );
+    t.deepEqual(r.stats, { read: 7, records: 3, continuation: 0, markers: 0, blank: 0, malformed: 4 }, `chunk ${size}`);
+    t.deepEqual(
+      r.diagnostics.map((d) => (d as { code: string; where: { line: number } }).where.line),
+      [2, 3, 5, 7],
+      `chunk ${size}`,
+    );
+  }
+});
+
 test('a multi-byte character split across chunks', (t) => {
   const buf = Buffer.from('Jan 01 00:00:00 h a[1]: ünïcödé ✓ 日本語\n');
   const c = chunked(buf, 'short', 1);
@@ -50,7 +73,7 @@ test('a multi-byte character split across chunks', (t) => {
 });
 
 test('the held record waits for its continuation lines; flushHeld and end emit it', (t) => {
-  const d = createDecoder({ input: 'x', format: 'short', year: 2024, zone: 'UTC' });
+  const d = lineDecoder({ input: 'x', format: 'short', year: 2024, zone: 'UTC' });
   t.deepEqual(d.line('Jan 01 00:00:00 h cinder-volume[1]: ERROR c.v [None req-1 a b] Failed'), []);
   t.deepEqual(d.line('                                    Traceback (most recent call last):'), []);
   const flushed = d.flushHeld();
