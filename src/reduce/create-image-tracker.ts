@@ -231,9 +231,9 @@ export function createImageTracker(): ImageTracker {
         return;
       }
       case 'glanceParallelStore': {
-        const id = f['imageId2'];
-        const store = f['store2'];
-        if (id === undefined || store === undefined) return;
+        const id = f['imageId'];
+        const store = f['store'];
+        if (f['outcome'] !== 'finished' || id === undefined || store === undefined) return;
         const q = reqOf(r);
         const x: Transfer = { kind: 'import', method: q?.method ?? null, store, volumeType: storeVolumeType.get(store) ?? null, volumeId: null, bytes: Number(f['size']) || null, start: q?.start ?? null, end: t, status: 'succeeded', host: r.host, requestId: r.requestId, imageId: id };
         const s = image(id, t);
