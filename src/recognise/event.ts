@@ -1,4 +1,4 @@
-import type { LogRecord } from '../model/log-record.ts';
+import type { DetachedRecord } from '../model/detach-record.ts';
 import type { EventType, FieldName } from './event-types.ts';
 
 /**
@@ -9,5 +9,6 @@ export interface Event {
   readonly type: EventType;
   readonly rowId: string;
   readonly fields: Readonly<Partial<Record<FieldName, string>>>;
-  readonly record: LogRecord;
+  /** Kept by flows, images and timelines long after its line: detached from the read chunk. */
+  readonly record: DetachedRecord;
 }

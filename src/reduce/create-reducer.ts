@@ -3,7 +3,7 @@ import type { Diagnostic, LogRecord } from '../model/log-record.ts';
 import type { Event } from '../recognise/event.ts';
 import { meaningOf } from '../recognise/event-types.ts';
 import { parseHostSpec } from '../recognise/parse-host-spec.ts';
-import { parseVolumeSpec } from '../recognise/parse-volume-spec.ts';
+import { volumeSpecOf } from './volume-spec-of.ts';
 import type { HostFacts } from './classify.ts';
 import { createFlow, type Flow } from './flow.ts';
 import { createImageTracker } from './create-image-tracker.ts';
@@ -190,7 +190,7 @@ export function createReducer(options: ReducerOptions): Reducer {
         return;
       }
       target.createType = f['createType'] ?? createTypeOf(f['method']);
-      target.spec = parseVolumeSpec(f['spec'] ?? '');
+      target.spec = volumeSpecOf(event);
     }
     if (volumeId !== undefined && target.volumeId === null && meaning.namesVolume) {
       target.volumeId = volumeId;
