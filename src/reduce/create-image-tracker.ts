@@ -1,4 +1,6 @@
 import type { Event } from '../recognise/event.ts';
+import { noteImportAtom } from './note-import-atom.ts';
+import { noteRequestLine } from './note-request-line.ts';
 import { parseHostSpec } from '../recognise/parse-host-spec.ts';
 import { createGlanceRequests, type GlanceRequest } from './create-glance-requests.ts';
 import { createImageCatalogue } from './create-image-catalogue.ts';
@@ -75,7 +77,7 @@ export function createImageTracker(): ImageTracker {
         return;
       }
       case 'glanceRequest':
-        return noteRequest(e);
+        return noteRequestLine(e, { requests, catalogue, serves });
       case 'glanceCacheHit':
       case 'glanceCacheTee': {
         const q = requests.of(r);
@@ -126,7 +128,7 @@ export function createImageTracker(): ImageTracker {
         return;
       }
       case 'glanceImportAtom':
-        return noteAtom(e);
+        return noteImportAtom(e, requests.of(e.record), catalogue);
       case 'glanceImportLock':
       case 'glanceImportStores': {
         const q = requests.of(r);
@@ -160,70 +162,6 @@ export function createImageTracker(): ImageTracker {
       }
       default:
         return;
-    }
-  }
-
-  function noteAtom(e: Event) {
-    const r = e.record;
-    const q = requests.of(r);
-    if (q === null) return;
-    q.importing = true;
-    const name = e.fields['name'] ?? '';
-    const state = e.fields['state'];
-    if (name === 'CopyImage') q.method = 'copy-image';
-    else if (name === 'WebDownload') q.method = 'web-download';
-    else if (name === 'GlanceDownload') q.method = 'glance-download';
-    if (!name.endsWith('ImportToStore')) return;
-    const store = name === 'ImportToStore' ? null : name.slice(0, -'-ImportToStore'.length);
-    if (state === 'RUNNING') {
-      q.store = store;
-      q.method ??= 'glance-direct';
-      q.transfer = null;
-    } else if (state === 'SUCCESS') {
-      if (store !== null && q.imageId !== null) catalogue.addStore(catalogue.image(q.imageId, r.time), store);
-      q.store = null;
-    } else if (state === 'FAILURE' || state === 'REVERTED') {
-      const x = q.imageId === null ? undefined : catalogue.get(q.imageId)?.transfers.findLast((y) => y.store === store && y.requestId === q.rid);
-      if (x) {
-        x.status = 'failed';
-        x.end ??= r.time;
-        if (store !== null && x.imageId !== null && x.end === r.time) catalogue.get(x.imageId)?.stores.delete(store);
-      }
-      q.store = null;
-    }
-  }
-
-  function noteRequest(e: Event) {
-    const r = e.record;
-    const f = e.fields;
-    const method = f['method'] ?? '';
-    const path = normaliseImagePath(f['path'] ?? '');
-    const imageId = f['imageId'] ?? '';
-    const end = r.time;
-    const ms = f['ms'] !== undefined ? Number(f['ms']) : f['secs'] !== undefined ? Number(f['secs']) * 1000 : null;
-    const start = end !== null && ms !== null ? end - ms : null;
-    let q = requests.of(r);
-    if (q === null && f['workerPid'] !== undefined) q = requests.takeByWorker(r.host, f['workerPid'], method, path);
-    const s = catalogue.image(imageId, end);
-    const status = Number(f['status']);
-    const data = f['sub'] === '/file' || (f['api'] === '1' && f['sub'] === undefined);
-    if (method === 'GET' && data) {
-      const bytes = Number(f['bytes']);
-      const serve: GlanceServe = { host: r.host, requestId: q?.rid ?? null, imageId, method, path, status, bytes, start, end, cacheHit: q?.cacheHit ?? null };
-      s.served.count++;
-      s.served.bytes += bytes;
-      if (serve.cacheHit === true) s.served.cacheHits++;
-      serves.add(serve);
-    } else if (method === 'PUT' && f['sub'] === '/file') {
-      // The upload ends with the request line; a store that logged nothing (file store at INFO) still shows it here.
-      const x = q?.transfer ?? s.transfers.findLast((y) => y.requestId !== null && y.requestId === q?.rid) ?? null;
-      if (x !== null) {
-        if (start !== null && (x.start === null || start < x.start)) x.start = start;
-        if (status >= 400) x.status = 'failed';
-      } else {
-        catalogue.addTransfer(s, { kind: 'upload', method: null, store: null, volumeType: null, volumeId: null, bytes: null, start, end, status: status >= 400 ? 'failed' : 'succeeded', host: r.host, requestId: q?.rid ?? null, imageId });
-      }
-      if (q !== null) q.transfer = null;
     }
   }
 
