@@ -8,15 +8,43 @@ import type { LogRecord } from './log-record.ts';
  * outlives its chunk was copied. The copy is made by concatenation and a slice, which V8 flattens
  * into a string of the copy's own size.
  */
-export const unpin = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+export const unpin = (s: string): Unpinned => (s.length < 13 ? s : (' ' + s).slice(1)) as Unpinned;
 
-const unpinOrNull = (s: string | null): string | null => (s === null ? null : unpin(s));
+declare const unpinned: unique symbol;
+
+/**
+ * A string that keeps no read chunk alive: a copy made by unpin (or one too short for V8 to cut out
+ * of its parent). Code that keeps a string past its line takes this type, so the compiler, not the
+ * reader, checks that it was copied.
+ */
+export type Unpinned = string & { readonly [unpinned]: true };
+
+/**
+ * A record detached from its read chunk (detachRecord): every string it holds is Unpinned. Flows,
+ * images and timelines keep only these; a plain LogRecord is valid only while its line is read.
+ */
+export interface DetachedRecord extends LogRecord {
+  readonly bootId: Unpinned | null;
+  readonly host: Unpinned | null;
+  readonly ident: Unpinned | null;
+  readonly unit: Unpinned | null;
+  readonly logger: Unpinned | null;
+  readonly globalRequestId: Unpinned | null;
+  readonly requestId: Unpinned | null;
+  readonly user: Unpinned | null;
+  readonly project: Unpinned | null;
+  readonly func: Unpinned | null;
+  readonly text: Unpinned;
+  readonly extra: readonly Unpinned[];
+}
+
+const unpinOrNull = (s: string | null): Unpinned | null => (s === null ? null : unpin(s));
 
 /**
  * The record with every string copied (see unpin), for records kept after their read chunk is
  * gone: recognised ones, held by flows, images and timelines (about 1 line in 300). Same content.
  */
-export function detachRecord(r: LogRecord): LogRecord {
+export function detachRecord(r: LogRecord): DetachedRecord {
   return {
     input: r.input,
     line: r.line,
@@ -35,6 +63,7 @@ export function detachRecord(r: LogRecord): LogRecord {
     project: unpinOrNull(r.project),
     func: unpinOrNull(r.func),
     text: unpin(r.text),
-    extra: r.extra.length === 0 ? r.extra : r.extra.map(unpin),
+    // An empty list holds no string (the shared empty array is kept as it is).
+    extra: r.extra.length === 0 ? (r.extra as readonly Unpinned[]) : r.extra.map(unpin),
   };
 }

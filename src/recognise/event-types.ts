@@ -1,122 +1,187 @@
 /**
- * Every event the recognisers produce. `opensFlow` says whether the event, seen for a request id
- * with no flow yet, starts one (an excerpt may begin mid-flow); context-only events never do.
+ * What each event means, declared once next to the rows that produce it (style §13, as lnav's
+ * format files declare what each capture means): the reducer, the classification and the phase
+ * builder read these meanings instead of keeping lists of event names. The table test checks that
+ * every row supplies the fields its event declares, of the declared kind.
  */
+
+/** What a field's text is: checked against every sample of every row of the event. */
+export type FieldKind = 'uuid' | 'integer' | 'decimal' | 'text';
+
+/** The timeline phases cinder's own lines open and close (`glance-serve` comes from the glance side). */
+export type FlowPhase = 'clone' | 'download' | 'temporary-image' | 'convert' | 'volume-copy';
+
+/**
+ * Where in its phase the event is: `start` and `end` bracket it; `details` (a DEBUG line with the
+ * real duration) and `done` (an INFO line with MB/s) are both logged at the end of a measured step.
+ */
+export type PhaseEdge = 'start' | 'end' | 'details' | 'done';
+
+/**
+ * What the event does to the create it belongs to: `starts` it (the flow start line with the spec),
+ * `succeeds` or `fails` it (taskflow's end, a short grace for trailing lines follows), `created` (the
+ * manager's last line: the create is over), `rescheduled` (failed here, retried on another backend);
+ * `task-state` / `flow-state`: a taskflow state change that fails the create only for some states.
+ */
+export type CreateEffect = 'starts' | 'succeeds' | 'created' | 'fails' | 'rescheduled' | 'task-state' | 'flow-state';
+
+export interface EventMeaning {
+  /** cinder-volume's line (may belong to a create flow), or glance-api's / glance_store's (feeds the image tracker only). */
+  readonly side: 'cinder' | 'glance';
+  /** Seen for a request id with no flow yet, the event starts one (an excerpt may begin mid-flow); context-only events never do. */
+  readonly opensFlow: boolean;
+  /** While a cache-seeding create is open inside a flow, the event belongs to that inner create. */
+  readonly nested: boolean;
+  /** It shows the Glance download / qemu-img / dd data path ran for this volume (it was copied, not cloned). */
+  readonly dataPath: boolean;
+  /** It shows the volume was created from an image, when the flow start line is not in the input. */
+  readonly fromImage: boolean;
+  /** Its `volumeId` is the volume of the create it belongs to (not a source or a cache entry). */
+  readonly namesVolume: boolean;
+  /** Its line is the error text of a failed create when taskflow logged no exception summary. */
+  readonly errorLine: boolean;
+  readonly create: CreateEffect | null;
+  readonly phase: { readonly name: FlowPhase; readonly edge: PhaseEdge } | null;
+  /** The named groups its rows capture, with the kind of text each holds. */
+  readonly fields: Readonly<Record<string, FieldKind>>;
+}
+
+type Fields = Readonly<Record<string, FieldKind>>;
+
+/** A cinder-volume event: what is not said is false (null for the create effect and the phase). */
+function cinder<const F extends Fields>(m: Partial<Omit<EventMeaning, 'side' | 'fields' | 'opensFlow'>> & { readonly opensFlow: boolean; readonly fields: F }): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
+  return {
+    side: 'cinder', opensFlow: m.opensFlow, nested: m.nested ?? false, dataPath: m.dataPath ?? false, fromImage: m.fromImage ?? false,
+    namesVolume: m.namesVolume ?? false, errorLine: m.errorLine ?? false, create: m.create ?? null, phase: m.phase ?? null, fields: m.fields,
+  };
+}
+
+/** A glance-api / glance_store event: never part of a cinder flow, even when the request ids coincide. */
+function glance<const F extends Fields>(m: { readonly fields: F }): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
+  return { side: 'glance', opensFlow: false, nested: false, dataPath: false, fromImage: false, namesVolume: false, errorLine: false, create: null, phase: null, fields: m.fields };
+}
+
 export const EVENT_TYPES = {
   // create flow (cinder.volume.flows.manager.create_volume, cinder.volume.manager)
-  flowStart: { opensFlow: true },
-  flowSucceeded: { opensFlow: true },
-  managerCreated: { opensFlow: false },
-  flowFailed: { opensFlow: true },
-  managerFlowFailed: { opensFlow: false },
-  flowRescheduling: { opensFlow: true },
-  flowRescheduled: { opensFlow: true },
-  driverNotInitialized: { opensFlow: false },
-  taskState: { opensFlow: false },
-  flowState: { opensFlow: false },
-  cloneAttempt: { opensFlow: true },
+  flowStart: cinder({ opensFlow: true, create: 'starts', namesVolume: true, fields: { volumeId: 'uuid', createType: 'text', spec: 'text', method: 'text' } }),
+  flowSucceeded: cinder({ opensFlow: true, create: 'succeeds', phase: { name: 'clone', edge: 'end' }, nested: true, namesVolume: true, fields: { volumeName: 'text', volumeId: 'uuid' } }),
+  managerCreated: cinder({ opensFlow: false, create: 'created', nested: true, fields: {} }),
+  flowFailed: cinder({ opensFlow: true, create: 'fails', nested: true, namesVolume: true, fields: { volumeId: 'uuid' } }),
+  managerFlowFailed: cinder({ opensFlow: false, create: 'fails', errorLine: true, fields: { error: 'text' } }),
+  flowRescheduling: cinder({ opensFlow: true, fields: { volumeId: 'uuid', method: 'text', attempt: 'integer', reason: 'text' } }),
+  flowRescheduled: cinder({ opensFlow: true, create: 'rescheduled', fields: { volumeId: 'uuid' } }),
+  driverNotInitialized: cinder({ opensFlow: false, create: 'fails', errorLine: true, fields: { driver: 'text' } }),
+  taskState: cinder({ opensFlow: false, create: 'task-state', nested: true, fields: { task: 'text', taskId: 'uuid', state: 'text', from: 'text', rest: 'text' } }),
+  flowState: cinder({ opensFlow: false, create: 'flow-state', nested: true, fields: { flow: 'text', flowId: 'uuid', state: 'text', from: 'text' } }),
+  cloneAttempt: cinder({ opensFlow: true, fromImage: true, namesVolume: true, fields: { volumeId: 'uuid', imageId: 'uuid', location: 'text' } }),
   // glance-cinder optimisation
-  glanceCinderUsing: { opensFlow: true },
-  glanceCinderNotRaw: { opensFlow: true },
-  glanceCinderNotAccessible: { opensFlow: true },
-  glanceCinderWillClone: { opensFlow: true },
-  glanceCinderNoImageVolume: { opensFlow: true },
-  glanceCinderCloneFailed: { opensFlow: true },
-  glanceCinderMalformedLocation: { opensFlow: true },
-  glanceLocationsForbidden: { opensFlow: false },
-  glanceMethodUnavailable: { opensFlow: false },
+  glanceCinderUsing: cinder({ opensFlow: true, fields: { volumeId: 'uuid', imageId: 'uuid' } }),
+  glanceCinderNotRaw: cinder({ opensFlow: true, fields: { imageId: 'uuid' } }),
+  glanceCinderNotAccessible: cinder({ opensFlow: true, fields: { imageVolumeId: 'uuid' } }),
+  glanceCinderWillClone: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { imageVolumeId: 'uuid' } }),
+  glanceCinderNoImageVolume: cinder({ opensFlow: true, fields: { imageId: 'uuid' } }),
+  glanceCinderCloneFailed: cinder({ opensFlow: true, fields: { imageVolumeId: 'uuid', error: 'text' } }),
+  glanceCinderMalformedLocation: cinder({ opensFlow: true, fields: { url: 'text' } }),
+  glanceLocationsForbidden: cinder({ opensFlow: false, fields: { method: 'text' } }),
+  glanceMethodUnavailable: cinder({ opensFlow: false, fields: { method: 'text' } }),
   // image-volume cache
-  cacheAttempt: { opensFlow: true },
-  cacheFound: { opensFlow: true },
-  cachePreparing: { opensFlow: true },
-  cacheCloneFrom: { opensFlow: true },
-  cacheBackendCannotClone: { opensFlow: true },
-  cacheNoInternalContext: { opensFlow: true },
-  cacheSnapshotLimit: { opensFlow: true },
-  cacheCloneFailed: { opensFlow: true },
-  cacheEntryFound: { opensFlow: false },
-  cacheEntryOutdated: { opensFlow: false },
-  cacheEntryDeleted: { opensFlow: false },
-  cacheEntryCreating: { opensFlow: false },
-  cacheEntryCreated: { opensFlow: false },
-  cacheEntryExists: { opensFlow: false },
-  cacheEntryNotCreated: { opensFlow: false },
-  cacheImageVolumeEntry: { opensFlow: false },
-  cacheNotification: { opensFlow: false },
-  cacheServiceState: { opensFlow: false },
-  internalTenantMissing: { opensFlow: false },
+  cacheAttempt: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' } }),
+  cacheFound: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' } }),
+  cachePreparing: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' } }),
+  cacheCloneFrom: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { cacheVolumeId: 'uuid' } }),
+  cacheBackendCannotClone: cinder({ opensFlow: true, fields: {} }),
+  cacheNoInternalContext: cinder({ opensFlow: true, fields: {} }),
+  cacheSnapshotLimit: cinder({ opensFlow: true, fields: {} }),
+  cacheCloneFailed: cinder({ opensFlow: true, fields: { error: 'text' } }),
+  cacheEntryFound: cinder({ opensFlow: false, fields: { entry: 'text' } }),
+  cacheEntryOutdated: cinder({ opensFlow: false, fields: { entry: 'text' } }),
+  cacheEntryDeleted: cinder({ opensFlow: false, fields: { why: 'text', entry: 'text' } }),
+  cacheEntryCreating: cinder({ opensFlow: false, fields: { imageId: 'uuid', service: 'text' } }),
+  cacheEntryCreated: cinder({ opensFlow: false, fields: { entry: 'text' } }),
+  cacheEntryExists: cinder({ opensFlow: false, fields: { imageId: 'uuid' } }),
+  cacheEntryNotCreated: cinder({ opensFlow: false, fields: { imageId: 'uuid', service: 'text', error: 'text' } }),
+  cacheImageVolumeEntry: cinder({ opensFlow: false, fields: { values: 'text' } }),
+  cacheNotification: cinder({ opensFlow: false, fields: { action: 'text', data: 'text' } }),
+  cacheServiceState: cinder({ opensFlow: false, fields: { state: 'text', cacheHost: 'text' } }),
+  internalTenantMissing: cinder({ opensFlow: false, fields: {} }),
   // download / temporary image / conversion (cinder.image.image_utils)
-  downloadDetails: { opensFlow: true },
-  downloadDone: { opensFlow: true },
-  downloadFailed: { opensFlow: true },
-  tempImageFetched: { opensFlow: true },
-  tempImageDeleted: { opensFlow: true },
-  conversionFormats: { opensFlow: true },
-  conversionDetails: { opensFlow: true },
-  conversionDone: { opensFlow: true },
-  conversionFailed: { opensFlow: true },
-  imageRejected: { opensFlow: true },
-  ddCopyImage: { opensFlow: true },
+  downloadDetails: cinder({ opensFlow: true, phase: { name: 'download', edge: 'details' }, dataPath: true, fromImage: true, fields: { dest: 'text', sizeMB: 'decimal', durationSec: 'decimal' } }),
+  downloadDone: cinder({ opensFlow: true, phase: { name: 'download', edge: 'done' }, dataPath: true, fromImage: true, fields: { sizeMB: 'decimal', mbps: 'decimal' } }),
+  downloadFailed: cinder({ opensFlow: true, errorLine: true, fields: { path: 'text', imageId: 'uuid', error: 'text', errno: 'integer' } }),
+  tempImageFetched: cinder({ opensFlow: true, phase: { name: 'temporary-image', edge: 'start' }, dataPath: true, fromImage: true, fields: { imageId: 'uuid', user: 'text' } }),
+  tempImageDeleted: cinder({ opensFlow: true, phase: { name: 'temporary-image', edge: 'end' }, fields: { imageId: 'uuid', user: 'text' } }),
+  conversionFormats: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'start' }, dataPath: true, fields: { imageId: 'uuid', from: 'text', to: 'text' } }),
+  conversionDetails: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'details' }, dataPath: true, fields: { src: 'text', sizeMB: 'decimal', durationSec: 'decimal', dest: 'text' } }),
+  conversionDone: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'done' }, dataPath: true, fromImage: true, fields: { sizeMB: 'decimal', mbps: 'decimal', src: 'text', dest: 'text', error: 'text' } }),
+  conversionFailed: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'end' }, errorLine: true, fields: { location: 'text' } }),
+  imageRejected: cinder({ opensFlow: true, errorLine: true, fields: { what: 'text', imageId: 'uuid', from: 'text', actual: 'text', createType: 'text', allowed: 'text', dataFile: 'text' } }),
+  ddCopyImage: cinder({ opensFlow: true, dataPath: true, fields: { tmp: 'text', dest: 'text', size: 'integer' } }),
   // cinder.volume.volume_utils / cinder.volume.driver
-  downloadAttempt: { opensFlow: true },
-  copyImageFailed: { opensFlow: true },
-  imageDownloaded: { opensFlow: true },
-  volumeCopyDetails: { opensFlow: false },
-  volumeCopyDone: { opensFlow: false },
-  genericCopyImage: { opensFlow: true },
+  downloadAttempt: cinder({ opensFlow: true, phase: { name: 'download', edge: 'start' }, dataPath: true, fromImage: true, namesVolume: true, fields: { imageId: 'uuid', location: 'text', volumeId: 'uuid' } }),
+  copyImageFailed: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'end' }, dataPath: true, fromImage: true, namesVolume: true, fields: { imageId: 'uuid', volumeId: 'uuid', error: 'text' } }),
+  imageDownloaded: cinder({ opensFlow: true, phase: { name: 'download', edge: 'end' }, dataPath: true, fromImage: true, namesVolume: true, fields: { imageId: 'uuid', location: 'text', volumeId: 'uuid' } }),
+  volumeCopyDetails: cinder({ opensFlow: false, phase: { name: 'volume-copy', edge: 'details' }, nested: true, fields: { src: 'text', dest: 'text', sizeMB: 'decimal', durationSec: 'decimal' } }),
+  volumeCopyDone: cinder({ opensFlow: false, phase: { name: 'volume-copy', edge: 'done' }, nested: true, fields: { sizeMB: 'decimal', mbps: 'decimal' } }),
+  genericCopyImage: cinder({ opensFlow: true, dataPath: true, fields: { volumeName: 'text' } }),
   // drivers
-  lvmCloneVolume: { opensFlow: false },
-  rbdNotCloneable: { opensFlow: true },
-  rbdDifferentCluster: { opensFlow: true },
-  rbdNotRaw: { opensFlow: true },
-  rbdUnableToOpen: { opensFlow: true },
-  rbdImageClone: { opensFlow: true },
-  rbdVolumeClone: { opensFlow: false },
-  rbdFlatten: { opensFlow: false },
-  netappPostClone: { opensFlow: true },
-  netappCloneUnsuccessful: { opensFlow: true },
-  netappRegularDownload: { opensFlow: true },
-  netappCloneCheck: { opensFlow: true },
-  netappCopied: { opensFlow: true },
-  netappCrossPoolRefused: { opensFlow: true },
-  netappLunClone: { opensFlow: false },
-  backendCloneFailed: { opensFlow: false },
+  lvmCloneVolume: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { sourceVolumeId: 'uuid' } }),
+  rbdNotCloneable: cinder({ opensFlow: true, fields: { reason: 'text' } }),
+  rbdDifferentCluster: cinder({ opensFlow: true, fields: { location: 'text' } }),
+  rbdNotRaw: cinder({ opensFlow: true, fields: { image: 'text', format: 'text' } }),
+  rbdUnableToOpen: cinder({ opensFlow: true, fields: { location: 'text', error: 'text' } }),
+  rbdImageClone: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { pool: 'text', image: 'uuid', snap: 'text', dest: 'text' } }),
+  rbdVolumeClone: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { srcVol: 'text', srcSnap: 'text', dest: 'text' } }),
+  rbdFlatten: cinder({ opensFlow: false, nested: true, fields: { depth: 'integer' } }),
+  netappPostClone: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { volumeName: 'text' } }),
+  netappCloneUnsuccessful: cinder({ opensFlow: true, fields: { imageId: 'uuid', msg: 'text' } }),
+  netappRegularDownload: cinder({ opensFlow: true, dataPath: true, fromImage: true, fields: { volumeName: 'text' } }),
+  netappCloneCheck: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fields: { image: 'uuid' } }),
+  netappCopied: cinder({ opensFlow: true, fromImage: true, namesVolume: true, fields: { volumeName: 'text', how: 'text', imageId: 'uuid', volumeId: 'uuid' } }),
+  netappCrossPoolRefused: cinder({ opensFlow: true, fields: { error: 'text' } }),
+  netappLunClone: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { name: 'text', attempt: 'integer' } }),
+  backendCloneFailed: cinder({ opensFlow: false, nested: true, errorLine: true, fields: { srcVol: 'text', srcSnap: 'text', dest: 'text', error: 'text', name: 'text', source: 'text', share: 'text' } }),
   // glance-api and glance_store (reference §8): image uploads, imports, serving; never open a cinder flow
-  glanceStoreCreating: { opensFlow: false },
-  glanceStoreZeroSize: { opensFlow: false },
-  glanceStoreExtending: { opensFlow: false },
-  glanceStoreWriting: { opensFlow: false },
-  glanceStoreWrote: { opensFlow: false },
-  glanceStoreFailed: { opensFlow: false },
-  glanceStoreConfig: { opensFlow: false },
-  glanceStoreAttachment: { opensFlow: false },
-  glanceFileWrote: { opensFlow: false },
-  glanceFileFound: { opensFlow: false },
-  glanceRbdCreating: { opensFlow: false },
-  glanceRequest: { opensFlow: false },
-  glanceRequestStart: { opensFlow: false },
-  glanceSortedLocations: { opensFlow: false },
-  glanceCacheHit: { opensFlow: false },
-  glanceCacheTee: { opensFlow: false },
-  glanceCacheInit: { opensFlow: false },
-  glanceReadFailed: { opensFlow: false },
-  glanceInspection: { opensFlow: false },
-  glanceFormatMismatch: { opensFlow: false },
-  glanceUploadFailed: { opensFlow: false },
-  glanceImportAlreadyInStore: { opensFlow: false },
-  glanceImportNote: { opensFlow: false },
-  glanceTaskStatus: { opensFlow: false },
-  glanceTaskPicked: { opensFlow: false },
-  glanceImportAtom: { opensFlow: false },
-  glanceImportStores: { opensFlow: false },
-  glanceImageStatus: { opensFlow: false },
-  glanceImportLock: { opensFlow: false },
-  glanceImportStoreFailed: { opensFlow: false },
-  glanceImportProgress: { opensFlow: false },
-  glanceTaskCompleted: { opensFlow: false },
-  glanceTaskFailed: { opensFlow: false },
-  glanceConversionUpdated: { opensFlow: false },
-  glanceParallelStore: { opensFlow: false },
-} as const satisfies Record<string, { opensFlow: boolean }>;
+  glanceStoreCreating: glance({ fields: { imageSize: 'integer', sizeGb: 'integer', volumeType: 'text' } }),
+  glanceStoreZeroSize: glance({ fields: {} }),
+  glanceStoreExtending: glance({ fields: { mode: 'text', volumeId: 'uuid', sizeGb: 'integer' } }),
+  glanceStoreWriting: glance({ fields: { bytesWritten: 'integer', sizeGb: 'integer', needExtend: 'text', imageSize: 'integer' } }),
+  glanceStoreWrote: glance({ fields: { bytes: 'integer', volumeId: 'uuid', checksum: 'text' } }),
+  glanceStoreFailed: glance({ fields: { what: 'text', volumeId: 'uuid', status: 'text', tries: 'integer', unexpected: 'text', expected: 'text', error: 'text', imageId: 'uuid' } }),
+  glanceStoreConfig: glance({ fields: { volumeType: 'text', volumeId: 'uuid' } }),
+  glanceStoreAttachment: glance({ fields: { user: 'text', url: 'text', attachmentId: 'uuid', action: 'text', connInfo: 'text', volumeId: 'uuid' } }),
+  glanceFileWrote: glance({ fields: { bytes: 'integer', path: 'text', checksum: 'text', multihash: 'text' } }),
+  glanceFileFound: glance({ fields: { path: 'text' } }),
+  glanceRbdCreating: glance({ fields: { imageId: 'uuid', order: 'integer', size: 'integer' } }),
+  glanceRequest: glance({ fields: { workerPid: 'integer', client: 'text', started: 'text', method: 'text', path: 'text', api: 'integer', imageId: 'uuid', sub: 'text', bytes: 'integer', ms: 'integer', status: 'integer', secs: 'decimal' } }),
+  glanceRequestStart: glance({ fields: { method: 'text', path: 'text', api: 'integer', imageId: 'uuid', sub: 'text', accept: 'text' } }),
+  glanceSortedLocations: glance({ fields: { locations: 'text' } }),
+  glanceCacheHit: glance({ fields: { imageId: 'uuid' } }),
+  glanceCacheTee: glance({ fields: { imageId: 'uuid' } }),
+  glanceCacheInit: glance({ fields: {} }),
+  glanceReadFailed: glance({ fields: { imageId: 'uuid', error: 'text' } }),
+  glanceInspection: glance({ fields: { imageId: 'uuid', virtualSize: 'integer', format: 'text', error: 'text' } }),
+  glanceFormatMismatch: glance({ fields: { claimed: 'text', actual: 'text' } }),
+  glanceUploadFailed: glance({ fields: { what: 'text', error: 'text' } }),
+  glanceImportAlreadyInStore: glance({ fields: { store: 'text' } }),
+  glanceImportNote: glance({ fields: { uri: 'text', imageId: 'uuid', error: 'text', method: 'text', host: 'text', stores: 'text', key: 'text', taskId: 'text', status: 'text', fn: 'text', remote: 'text', store: 'text', file: 'text', errno: 'integer', detected: 'text', target: 'text' } }),
+  glanceTaskStatus: glance({ fields: { taskId: 'uuid', from: 'text', to: 'text' } }),
+  glanceTaskPicked: glance({ fields: { taskId: 'uuid', taskType: 'text' } }),
+  glanceImportAtom: glance({ fields: { name: 'text', taskId: 'uuid', atomId: 'uuid', state: 'text', from: 'text', rest: 'text' } }),
+  glanceImportStores: glance({ fields: { imageId: 'uuid', key: 'text', stores: 'text' } }),
+  glanceImageStatus: glance({ fields: { imageId: 'uuid', from: 'text', to: 'text' } }),
+  glanceImportLock: glance({ fields: { imageId: 'uuid', taskId: 'uuid', state: 'text' } }),
+  glanceImportStoreFailed: glance({ fields: { taskId: 'uuid', taskType: 'text' } }),
+  glanceImportProgress: glance({ fields: { imageId: 'uuid', copiedMiB: 'integer' } }),
+  glanceTaskCompleted: glance({ fields: { taskId: 'uuid', taskType: 'text' } }),
+  glanceTaskFailed: glance({ fields: { taskId: 'uuid', error: 'text', imageId: 'uuid' } }),
+  glanceConversionUpdated: glance({ fields: { imageId: 'uuid', size: 'integer', diskFormat: 'text' } }),
+  glanceParallelStore: glance({ fields: { outcome: 'text', store: 'text', imageId: 'uuid', size: 'integer', error: 'text' } }),
+} as const satisfies Record<string, EventMeaning>;
 
 export type EventType = keyof typeof EVENT_TYPES;
+
+/** Every field name some event declares: what `Event.fields` may be asked for. */
+export type FieldName = { [E in EventType]: keyof (typeof EVENT_TYPES)[E]['fields'] & string }[EventType];
+
+/** The meaning of an event type (one lookup, for code that holds a type rather than an event). */
+export const meaningOf = (type: EventType): EventMeaning => EVENT_TYPES[type];

@@ -11,6 +11,8 @@ export interface VolumeSpec {
   readonly imageSizeBytes: number | null;
   readonly virtualSizeBytes: number | null;
   readonly location: ImageLocation | null;
+  /** The image's stores (multi-store Glance: its `stores` property, comma-separated). */
+  readonly stores: readonly string[];
   readonly sourceVolumeId: string | null;
   readonly snapshotId: string | null;
   readonly backupId: string | null;
@@ -30,6 +32,7 @@ export function parseVolumeSpec(spec: string): VolumeSpec {
     imageSizeBytes: int(spec, 'size'),
     virtualSizeBytes: int(spec, 'virtual_size'),
     location: locationText === null ? null : parseImageLocation(locationText),
+    stores: (str(spec, 'stores') ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
     sourceVolumeId: str(spec, 'source_volid'),
     snapshotId: str(spec, 'snapshot_id'),
     backupId: str(spec, 'backup_id'),

@@ -1,4 +1,5 @@
 import type { Event } from '../recognise/event.ts';
+import { meaningOf } from '../recognise/event-types.ts';
 import { parseImageLocation, type ImageLocation } from '../recognise/parse-image-location.ts';
 import { findEvent, hasEvent, indexOf, lastIndexOf, type Flow } from './flow.ts';
 import { REASONS, type ReasonCode } from './reasons.ts';
@@ -18,19 +19,13 @@ export interface HostFacts {
   readonly cacheDisabled: ReadonlySet<string>;
 }
 
-/** Events that show the Glance download / qemu-img / dd data path ran for this volume. */
-const DATA_PATH = [
-  'downloadDone', 'downloadDetails', 'downloadAttempt', 'imageDownloaded', 'copyImageFailed', 'tempImageFetched',
-  'conversionFormats', 'conversionDetails', 'conversionDone', 'ddCopyImage', 'netappRegularDownload', 'genericCopyImage',
-] as const;
-
 /**
  * The decision rule of reference §0.1, over one flow's events: driver clone (RBD, NetApp), then
  * glance-cinder clone, then image-volume-cache clone, then copy; reasons from the fallbacks of §0.2.
  */
 export function classify(flow: Flow, source: VolumeSource, backend: string | null, facts: HostFacts): Classification {
   const ev = flow.events;
-  const downloaded = hasEvent(ev, ...DATA_PATH);
+  const downloaded = ev.some((e) => meaningOf(e.type).dataPath);
   const n1 = lastIndexOf(ev, 'netappPostClone');
   const g1 = indexOf(ev, 'glanceCinderWillClone');
   const netappCopied = findEvent(ev, 'netappCopied');

@@ -1,14 +1,15 @@
 import { unpin } from '../model/detach-record.ts';
 import type { Diagnostic, LogRecord } from '../model/log-record.ts';
 import type { Event } from '../recognise/event.ts';
-import { EVENT_TYPES, type EventType } from '../recognise/event-types.ts';
-import { parseVolumeSpec } from '../recognise/parse-volume-spec.ts';
+import { meaningOf } from '../recognise/event-types.ts';
+import { parseHostSpec } from '../recognise/parse-host-spec.ts';
+import { volumeSpecOf } from './volume-spec-of.ts';
 import type { HostFacts } from './classify.ts';
 import { createCloseQueue } from './create-close-queue.ts';
 import { createFlow, type Flow } from './flow.ts';
-import { isGlanceEvent } from './is-glance-event.ts';
 import { createImageTracker } from './create-image-tracker.ts';
 import { createPreflow } from './create-preflow.ts';
+import { remember } from './remember.ts';
 import type { ImageData } from './image.ts';
 import { withGlance } from './with-glance.ts';
 import type { Timeline } from './timeline.ts';
@@ -54,10 +55,6 @@ export interface Reducer {
   readonly counters: Readonly<ReducerCounters>;
 }
 
-/** Events that, while a cache-seeding create is open inside a flow, belong to that inner create. */
-const NESTED: ReadonlySet<EventType> = new Set<EventType>([
-  'flowSucceeded', 'flowFailed', 'managerCreated', 'taskState', 'flowState', 'lvmCloneVolume', 'volumeCopyDetails', 'volumeCopyDone', 'rbdVolumeClone', 'netappLunClone', 'backendCloneFailed', 'rbdFlatten',
-]);
 const BOUNDED = 4096;
 /** Context events kept for a request id before its flow opens (taskflow preamble, the [glance] warning). */
 const MAX_PENDING = 16;
@@ -97,7 +94,7 @@ export function createReducer(options: ReducerOptions): Reducer {
   const emit = (flow: Flow, incomplete: boolean) => {
     flows.delete(flow.key);
     closing.remove(flow);
-    remember(closed, flow.key, true);
+    remember(closed, flow.key, true, BOUNDED);
     counters.timelines++;
     out.push({ kind: 'timeline', timeline: withGlance(toTimeline(flow, factsOf(flow.host), incomplete), tracker) });
   };
@@ -122,7 +119,8 @@ export function createReducer(options: ReducerOptions): Reducer {
     }
     if (event?.type === 'cacheServiceState') noteCacheState(event.record, event);
     const rid = record.requestId;
-    if (event !== null && isGlanceEvent(event.type)) {
+    const meaning = event === null ? null : meaningOf(event.type);
+    if (meaning?.side === 'glance') {
       // glance-api / glance_store: never part of a cinder flow, even when the request ids coincide.
     } else if (rid !== null && rid !== '' && (event !== null || belongsToCinder(record))) {
       const key = `${record.host ?? ''}\u0000${rid}`;
@@ -132,7 +130,7 @@ export function createReducer(options: ReducerOptions): Reducer {
         flows.set(key, flow); // most recently active last
         if (event !== null) route(flow, event);
         else touch(flow, record);
-      } else if (event !== null && EVENT_TYPES[event.type].opensFlow && (!closed.has(key) || event.type === 'flowStart')) {
+      } else if (event !== null && meaning?.opensFlow === true && (!closed.has(key) || meaning.create === 'starts')) {
         open(key, event);
       } else if (event !== null && closed.has(key)) {
         counters.lateEvents++;
@@ -184,10 +182,11 @@ export function createReducer(options: ReducerOptions): Reducer {
     const f = event.fields;
     const time = event.record.time;
     const volumeId = f['volumeId'];
-    let target = root.nested !== null && NESTED.has(event.type) ? root.nested : root;
+    const meaning = meaningOf(event.type);
+    let target = root.nested !== null && meaning.nested ? root.nested : root;
     if (volumeId !== undefined) target = findByVolume(root, volumeId) ?? target;
 
-    if (event.type === 'flowStart') {
+    if (meaning.create === 'starts') {
       if (root.createType !== null && root.volumeId !== volumeId && root.status === 'open') {
         const inner = createFlow(root.key, event, { time, origin: { input: event.record.input, line: event.record.line } });
         root.internal.push(inner);
@@ -199,21 +198,21 @@ export function createReducer(options: ReducerOptions): Reducer {
         return;
       }
       target.createType = f['createType'] ?? createTypeOf(f['method']);
-      target.spec = parseVolumeSpec(f['spec'] ?? '');
+      target.spec = volumeSpecOf(event);
     }
-    if (volumeId !== undefined && target.volumeId === null && (event.type === 'flowStart' || event.type === 'flowSucceeded' || event.type === 'flowFailed' || event.type === 'downloadAttempt' || event.type === 'imageDownloaded' || event.type === 'copyImageFailed' || event.type === 'cloneAttempt' || event.type === 'netappCopied')) {
+    if (volumeId !== undefined && target.volumeId === null && meaning.namesVolume) {
       target.volumeId = volumeId;
     }
     target.events.push(event);
     touch(target, event.record);
     if (target !== root) touch(root, event.record);
 
-    switch (event.type) {
-      case 'flowSucceeded':
+    switch (meaning.create) {
+      case 'succeeds':
         target.status = 'succeeded';
         if (target === root) scheduleClose(root, time);
         break;
-      case 'managerCreated':
+      case 'created':
         if (root.nested !== null && root.nested.status !== 'failed') {
           root.nested.status = 'succeeded';
           root.nested = null;
@@ -222,15 +221,13 @@ export function createReducer(options: ReducerOptions): Reducer {
           emit(root, false);
         }
         break;
-      case 'flowFailed':
-      case 'managerFlowFailed':
-      case 'driverNotInitialized':
+      case 'fails':
         fail(root, target, time);
         break;
-      case 'taskState':
+      case 'task-state':
         if (f['state'] === 'FAILURE' && f['task']?.includes('CreateVolumeFromSpecTask')) fail(root, target, time);
         break;
-      case 'flowState':
+      case 'flow-state':
         if (f['flow'] === 'volume_create_manager' && (f['state'] === 'REVERTED' || f['state'] === 'FAILURE')) {
           if (target !== root) {
             target.status = 'failed';
@@ -241,7 +238,7 @@ export function createReducer(options: ReducerOptions): Reducer {
           }
         }
         break;
-      case 'flowRescheduled':
+      case 'rescheduled':
         root.rescheduled = true;
         fail(root, root, time);
         break;
@@ -284,8 +281,8 @@ export function createReducer(options: ReducerOptions): Reducer {
   }
 
   function noteCacheState(record: LogRecord, event: Event) {
-    const backend = (event.fields['cacheHost'] ?? '').split('@')[1]?.split('#')[0];
-    if (!backend) return;
+    const { backend } = parseHostSpec(event.fields['cacheHost'] ?? '');
+    if (backend === null) return;
     const scope = record.host ?? '';
     const entry = facts.get(scope) ?? { cacheDisabled: new Set<string>() };
     facts.set(scope, entry);
@@ -316,13 +313,5 @@ function createTypeOf(method: string | undefined): string {
     case 'from_source_volume': return 'source_vol';
     case 'from_backup': return 'backup';
     default: return 'other';
-  }
-}
-
-function remember<V>(map: Map<string, V>, key: string, value: V) {
-  map.set(key, value);
-  if (map.size > BOUNDED) {
-    const first = map.keys().next().value;
-    if (first !== undefined) map.delete(first);
   }
 }

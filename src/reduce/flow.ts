@@ -1,3 +1,4 @@
+import { unpin, type Unpinned } from '../model/detach-record.ts';
 import type { Origin } from '../model/log-record.ts';
 import type { Event } from '../recognise/event.ts';
 import type { EventType } from '../recognise/event-types.ts';
@@ -6,9 +7,10 @@ import type { VolumeSpec } from '../recognise/parse-volume-spec.ts';
 /** The reducer's state for one create-volume flow (one request id on one host). */
 export interface Flow {
   readonly key: string;
-  readonly host: string | null;
-  readonly requestId: string;
-  globalRequestId: string | null;
+  /** Kept for the flow's life: copies, not views of the read chunk (a later line's must be unpinned). */
+  readonly host: Unpinned | null;
+  readonly requestId: Unpinned;
+  globalRequestId: Unpinned | null;
   volumeId: string | null;
   createType: string | null;
   spec: VolumeSpec | null;
@@ -30,7 +32,7 @@ export function createFlow(key: string, event: Event, first: { time: number | nu
   return {
     key,
     host: r.host,
-    requestId: r.requestId ?? '',
+    requestId: r.requestId ?? unpin(''),
     globalRequestId: r.globalRequestId,
     volumeId: null,
     createType: null,

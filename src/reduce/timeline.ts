@@ -1,11 +1,13 @@
 import type { Origin } from '../model/log-record.ts';
+import type { FlowPhase } from '../recognise/event-types.ts';
 import type { GlanceServe } from './image.ts';
 
 export type VolumeSource = 'image' | 'raw' | 'snapshot' | 'source_vol' | 'backup' | 'other';
 export type VolumeStatus = 'succeeded' | 'failed' | 'incomplete';
 export type Provisioning = 'clone' | 'copy';
 export type CloneMethod = 'rbd' | 'netapp' | 'glance-cinder' | 'image-cache' | 'unknown';
-export type PhaseName = 'download' | 'convert' | 'volume-copy' | 'clone' | 'temporary-image' | 'glance-serve';
+/** The phases cinder's lines open and close (declared with the events), and glance-api's serving of the image. */
+export type PhaseName = FlowPhase | 'glance-serve';
 
 /** One step of a provisioning, in epoch milliseconds. */
 export interface Phase {

@@ -1,7 +1,8 @@
+import { meaningOf } from '../recognise/event-types.ts';
 import { backendOf } from './backend-of.ts';
 import { buildPhases } from './build-phases.ts';
 import { classify, type HostFacts } from './classify.ts';
-import { findEvent, hasEvent, type Flow } from './flow.ts';
+import { findEvent, type Flow } from './flow.ts';
 import type { InternalVolume, Timeline, VolumeSource, VolumeStatus } from './timeline.ts';
 
 const SOURCES: Record<string, VolumeSource> = {
@@ -52,8 +53,7 @@ function sourceOf(flow: Flow): VolumeSource {
   const t = flow.createType;
   if (t !== null) return SOURCES[t] ?? 'other';
   // An excerpt that begins mid-flow: the data path tells it was created from an image.
-  const imagePath = hasEvent(flow.events, 'downloadDone', 'downloadDetails', 'downloadAttempt', 'imageDownloaded', 'conversionDone', 'cloneAttempt', 'rbdImageClone', 'glanceCinderWillClone', 'cacheCloneFrom', 'netappCopied', 'netappPostClone', 'netappRegularDownload', 'tempImageFetched', 'copyImageFailed');
-  return imagePath ? 'image' : 'other';
+  return flow.events.some((e) => meaningOf(e.type).fromImage) ? 'image' : 'other';
 }
 
 function imageIdOf(flow: Flow): string | null {
@@ -86,7 +86,7 @@ function errorOf(flow: Flow): string {
     const stderr = copyFailed.record.extra.map((l) => l.trim()).find((l) => l.startsWith('Stderr:'));
     return clip([`Failed to copy image ${copyFailed.fields['imageId'] ?? ''} to volume`, copyFailed.fields['error'], stderr].filter(Boolean).join(': '));
   }
-  const step = ev.find((e) => ['conversionFailed', 'downloadFailed', 'imageRejected', 'driverNotInitialized', 'managerFlowFailed', 'backendCloneFailed'].includes(e.type));
+  const step = ev.find((e) => meaningOf(e.type).errorLine);
   if (step) return clip(step.record.text);
   if (flow.rescheduled) return 'rescheduled to another backend';
   return 'create failed (no error detail was logged)';

@@ -1,8 +1,19 @@
 import test from 'ava';
 import { RECOGNISERS } from '../../src/recognise/table.ts';
-import { EVENT_TYPES } from '../../src/recognise/event-types.ts';
+import { EVENT_TYPES, meaningOf, type EventType, type FieldKind, type FlowPhase } from '../../src/recognise/event-types.ts';
 
-// The table tests itself, lnav-style: every row's samples match it, contain its anchor, and no other row claims them.
+// The table tests itself, lnav-style: every row's samples match it, contain its anchor, and no other row claims them;
+// every row's event declares what it means, and the row supplies the fields declared, of the declared kind.
+
+const KIND: Record<FieldKind, RegExp> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  integer: /^\d+$/,
+  decimal: /^\d+(?:\.\d+)?$/,
+  text: /^/s,
+};
+const groupsOf = (pattern: RegExp): string[] => [...pattern.source.matchAll(/\(\?<([A-Za-z_]\w*)>/g)].map((m) => m[1] ?? '');
+/** The loggers of each side: cinder-volume's own, or glance-api's, glance_store's and their web servers'. */
+const SIDE_LOGGER = { cinder: /^cinder\./, glance: /^(?:glance\.|glance_store\.|uwsgi$|eventlet\.)/ };
 
 test('row ids are unique', (t) => {
   const ids = RECOGNISERS.map((r) => r.id);
@@ -14,11 +25,66 @@ test('every event type is produced by some row', (t) => {
   t.deepEqual(Object.keys(EVENT_TYPES).filter((e) => !produced.has(e as never)), []);
 });
 
+test('every event declares what it means: side, flow opening, nesting, evidence, create effect, phase, fields', (t) => {
+  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'phase', 'side'];
+  for (const [type, m] of Object.entries(EVENT_TYPES)) {
+    t.deepEqual(Object.keys(m).sort(), keys, type);
+    t.true(m.side === 'cinder' || m.side === 'glance', type);
+    for (const kind of Object.values(m.fields)) t.true(kind in KIND, `${type}: field kind ${kind}`);
+  }
+});
+
+test('a glance-side event is never part of a cinder flow: it opens none, nests in none, proves nothing about a volume', (t) => {
+  for (const [type, m] of Object.entries(EVENT_TYPES)) {
+    if (m.side !== 'glance') continue;
+    t.deepEqual([m.opensFlow, m.nested, m.dataPath, m.fromImage, m.namesVolume, m.errorLine, m.create, m.phase], [false, false, false, false, false, false, null, null], type);
+  }
+});
+
+test('one event starts a create: it opens a flow and names its volume', (t) => {
+  const starts = Object.entries(EVENT_TYPES).filter(([, m]) => m.create === 'starts');
+  t.deepEqual(starts.map(([type]) => type), ['flowStart']);
+  t.true(EVENT_TYPES.flowStart.opensFlow && EVENT_TYPES.flowStart.namesVolume);
+  t.true('spec' in EVENT_TYPES.flowStart.fields && 'volumeId' in EVENT_TYPES.flowStart.fields);
+});
+
+test('every phase cinder logs is bracketed (start and end) or measured (details or done lines), and a measured end carries its numbers', (t) => {
+  const phases: FlowPhase[] = ['clone', 'download', 'temporary-image', 'convert', 'volume-copy'];
+  for (const name of phases) {
+    const edges = new Set(Object.values(EVENT_TYPES).flatMap((m) => (m.phase?.name === name ? [m.phase.edge] : [])));
+    t.true((edges.has('start') && edges.has('end')) || edges.has('details') || edges.has('done'), `${name}: ${[...edges].join(', ')}`);
+  }
+  for (const [type, m] of Object.entries(EVENT_TYPES)) {
+    if (m.phase?.edge === 'details') t.deepEqual(['sizeMB', 'durationSec'].filter((f) => !(f in m.fields)), [], type);
+    if (m.phase?.edge === 'done') t.deepEqual(['sizeMB', 'mbps'].filter((f) => !(f in m.fields)), [], type);
+  }
+});
+
+test('every declared field is captured by some row of its event (no stale declaration)', (t) => {
+  for (const [type, m] of Object.entries(EVENT_TYPES)) {
+    const captured = new Set(RECOGNISERS.filter((r) => r.event === type).flatMap((r) => groupsOf(r.pattern)));
+    t.deepEqual(Object.keys(m.fields).filter((f) => !captured.has(f)), [], type);
+  }
+});
+
 for (const row of RECOGNISERS) {
   test(`${row.id}: has samples, a logger and a release range`, (t) => {
     t.true(row.samples.length > 0);
     t.true(row.loggers.length > 0);
     t.not(row.releases, '');
+  });
+  test(`${row.id}: captures only fields its event declares, one name per field, from loggers of its side`, (t) => {
+    const meaning = meaningOf(row.event as EventType);
+    const groups = groupsOf(row.pattern);
+    t.deepEqual(groups.filter((g) => !(g in meaning.fields)), [], 'undeclared fields');
+    t.deepEqual(groups.filter((g) => /\d$/.test(g)), [], 'a numbered group is a second wording in the row: give it a row of its own');
+    t.deepEqual(row.loggers.filter((l) => !SIDE_LOGGER[meaning.side].test(l)), [], `loggers not of the ${meaning.side} side`);
+    for (const sample of row.samples) {
+      for (const [name, value] of Object.entries(row.pattern.exec(sample)?.groups ?? {})) {
+        const kind = meaning.fields[name];
+        if (value !== undefined && kind !== undefined) t.regex(value, KIND[kind], `${name} of "${sample.slice(0, 60)}" is ${kind}`);
+      }
+    }
   });
   for (const sample of row.samples) {
     test(`${row.id} claims, alone, sample ${row.samples.indexOf(sample) + 1}: "${sample.slice(0, 50)}"`, (t) => {

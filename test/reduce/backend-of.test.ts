@@ -17,7 +17,7 @@ function eventsOf(file: string, requestId: string): Event[] {
 
 test('a glance-cinder clone gets its backend from the Volume object of a taskflow line', (t) => {
   const events = eventsOf('samples/glance-merged/journal.short-precise.txt', 'req-bde6b626-3c8c-4e8f-883a-f1223eba71f6');
-  t.false(events.some((e) => ['cacheHost', 'dest', 'src', 'tmp'].some((k) => e.fields[k] !== undefined)), 'no data-path line names a backend');
+  t.false(events.some((e) => (['cacheHost', 'dest', 'src', 'tmp'] as const).some((k) => e.fields[k] !== undefined)), 'no data-path line names a backend');
   t.true(events.some((e) => e.type === 'taskState'));
   t.is(backendOf(events), 'lvmdriver-1');
 });

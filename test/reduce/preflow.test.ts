@@ -1,5 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
+import { detachRecord } from '../../src/model/detach-record.ts';
 import { createPreflow, type PreflowEntry } from '../../src/reduce/create-preflow.ts';
 import type { Event } from '../../src/recognise/event.ts';
 import { rec } from '../helpers/records.ts';
@@ -28,7 +29,7 @@ function reference(capacity: number, maxEvents: number) {
   };
 }
 
-const event = (n: number): Event => ({ type: 'flowState', rowId: `e${n}`, fields: {}, record: rec(n, 'l', `e${n}`) });
+const event = (n: number): Event => ({ type: 'flowState', rowId: `e${n}`, fields: {}, record: detachRecord(rec(n, 'l', `e${n}`)) });
 const key = fc.oneof(
   fc.constantFrom('h\u0000req-1', 'h\u0000req-2', 'g\u0000req-1', 'h\u0000req-3', '\u0000', 'x'.repeat(97), 'x'.repeat(96), 'h\u0000réq-é', 'h\u0000req-\u4e2d'),
   fc.string({ maxLength: 4 }),

@@ -4,6 +4,11 @@ const IMG = '806f1cdf-7815-4df5-9cf2-bd03def9b8c6';
 /** An image request path as uwsgi (devstack: `/image/v2/…`) or eventlet logs it; `sub` is `/file`, `/import` or nothing. */
 const PATH = `(?<path>(?:/image)?/v(?<api>[12])/images/(?<imageId>${UUID})(?<sub>/file|/import)?)(?:\\?\\S*)?`;
 
+/** One wording of glance-api's format inspection and signature check of an image's data (reference §8.3). */
+const inspection = (id: string, pattern: RegExp, releases: string, samples: string[]): Recogniser => ({
+  id: `glance-api.inspection.${id}`, event: 'glanceInspection', loggers: ['glance.location'], levels: ['DEBUG', 'INFO', 'WARNING', 'ERROR'], pattern, anchor: '', releases, samples,
+});
+
 /**
  * glance-api serving and receiving image data (reference §2.5, §8.1, §8.3): the HTTP request lines
  * with their size and time, the request's first oslo line, the local image cache, the stores that hold
@@ -109,25 +114,14 @@ export const glanceApiRows: readonly Recogniser[] = [
     releases: 'train `…locations/stores…`; ussuri–master',
     samples: [`Glance tried all active locations to get data for image ${IMG} but all have failed.`, `Glance tried all active locations/stores to get data for image ${IMG} but all have failed.`],
   },
-  {
-    id: 'glance-api.inspection',
-    event: 'glanceInspection',
-    loggers: ['glance.location'],
-    levels: ['DEBUG', 'INFO', 'WARNING', 'ERROR'],
-    pattern: /^(?:Enabling in-flight format inspection for (?<imageId>\S+)|Image format matched and virtual size computed: (?<virtualSize>\d+)|Image format (?<format>\S+) did not match; unable to calculate virtual size|Image format (?<format2>\S+) is not an inspectable type|Detected format as ISO\+GPT, allowing as ISO|Unable to determine (?:stream format|virtual_size) because: (?<error>.*)|Successfully verified signature for image (?<imageId2>\S+))$/s,
-    anchor: '',
-    releases: 'victoria–master (stream format / not inspectable / ISO+GPT: 2025.1–master; virtual_size wording 2023.1–2024.1)',
-    samples: [
-      `Enabling in-flight format inspection for ${IMG}`,
-      'Image format matched and virtual size computed: 2361393152',
-      'Image format raw did not match; unable to calculate virtual size',
-      'Image format iso is not an inspectable type',
-      'Detected format as ISO+GPT, allowing as ISO',
-      'Unable to determine stream format because: truncated header',
-      'Unable to determine virtual_size because: truncated header',
-      `Successfully verified signature for image ${IMG}`,
-    ],
-  },
+  inspection('enabling', /^Enabling in-flight format inspection for (?<imageId>\S+)$/, 'victoria–master', [`Enabling in-flight format inspection for ${IMG}`]),
+  inspection('virtual-size', /^Image format matched and virtual size computed: (?<virtualSize>\d+)$/, 'victoria–master', ['Image format matched and virtual size computed: 2361393152']),
+  inspection('no-match', /^Image format (?<format>\S+) did not match; unable to calculate virtual size$/, 'victoria–master', ['Image format raw did not match; unable to calculate virtual size']),
+  inspection('not-inspectable', /^Image format (?<format>\S+) is not an inspectable type$/, '2025.1–master', ['Image format iso is not an inspectable type']),
+  inspection('iso-gpt', /^Detected format as ISO\+GPT, allowing as ISO$/, '2025.1–master', ['Detected format as ISO+GPT, allowing as ISO']),
+  inspection('stream-format', /^Unable to determine stream format because: (?<error>.*)$/s, '2025.1–master', ['Unable to determine stream format because: truncated header']),
+  inspection('virtual-size-failed', /^Unable to determine virtual_size because: (?<error>.*)$/s, '2023.1–2024.1', ['Unable to determine virtual_size because: truncated header']),
+  inspection('signature', /^Successfully verified signature for image (?<imageId>\S+)$/, 'victoria–master', [`Successfully verified signature for image ${IMG}`]),
   {
     id: 'glance-api.format-mismatch',
     event: 'glanceFormatMismatch',

@@ -8,9 +8,22 @@ const EXECUTOR = ['glance.async_.taskflow_executor'];
 const PLUGINS = ['glance.async_.flows._internal_plugins.copy_image', 'glance.async_.flows._internal_plugins.web_download', 'glance.async_.flows._internal_plugins.base_download', 'glance.async_.flows._internal_plugins.glance_download', 'glance.async_.flows.plugins.image_conversion', 'glance.common.scripts.image_import.main', 'glance.async_.flows.api_image_import'];
 const PARALLEL = ['glance.async_.flows.parallel_api_image_import'];
 
-/** A row whose only use is to recognise a wording of the import workflow (no state of its own). */
-const note = (id: string, loggers: string[], pattern: RegExp, anchor: string, releases: string, samples: string[]): Recogniser => ({
-  id, event: 'glanceImportNote', loggers, levels: ['DEBUG', 'INFO', 'WARNING', 'ERROR'], pattern, anchor, releases, samples,
+/**
+ * A row whose only use is to recognise a wording of the import workflow (no state of its own). Each
+ * starts with a literal, which finds its candidates (see createRecogniser), so it needs no anchor.
+ */
+const note = (id: string, loggers: string[], pattern: RegExp, releases: string, samples: string[]): Recogniser => ({
+  id, event: 'glanceImportNote', loggers, levels: ['DEBUG', 'INFO', 'WARNING', 'ERROR'], pattern, anchor: '', releases, samples,
+});
+
+/** One wording of a failed import task. */
+const taskFailed = (id: string, pattern: RegExp, samples: string[]): Recogniser => ({
+  id: `glance-import.task-failed.${id}`, event: 'glanceTaskFailed', loggers: [...FLOWS, ...PLUGINS], levels: ['ERROR', 'WARNING'], pattern, anchor: '', releases: 'train–master', samples,
+});
+
+/** One store of a parallel import: `outcome` is `copying`, `finished` (with the size) or `failed`. */
+const parallelStore = (id: string, pattern: RegExp, samples: string[]): Recogniser => ({
+  id: `glance-import.parallel-store.${id}`, event: 'glanceParallelStore', loggers: PARALLEL, levels: ['DEBUG', 'WARNING'], pattern, anchor: '', releases: 'master (33.x dev)', samples,
 });
 
 /** Interoperable image import: glance-direct, web-download, copy-image, glance-download (reference §8.4). */
@@ -35,11 +48,12 @@ export const glanceImportRows: readonly Recogniser[] = [
     releases: 'ussuri–master (copy-image with all_stores)',
     samples: ['Exiting copying workflow as image is available in all configured stores.'],
   },
-  note('glance-import.api-notes', IMAGES,
-    /^(?:URI for web-download does not pass filtering: (?<uri>.*)|Cannot import data for image (?<imageId>\S+): (?<error>.*)|Proxying (?<method>\S+) request to host (?<host>\S+) which has image(?: staged)?\.)$/s,
-    '', 'train–master (proxy: `… which has image staged` wallaby–2024.1, `… which has image` 2025.1–master)', [
-      'URI for web-download does not pass filtering: http://10.0.0.9/evil.img',
-      `Cannot import data for image ${IMG}: Image status transition from active to importing is not allowed`,
+  note('glance-import.api.uri-filtered', IMAGES, /^URI for web-download does not pass filtering: (?<uri>.*)$/s, 'train–master', ['URI for web-download does not pass filtering: http://10.0.0.9/evil.img']),
+  note('glance-import.api.cannot-import', IMAGES, /^Cannot import data for image (?<imageId>\S+): (?<error>.*)$/s, 'train–master', [
+    `Cannot import data for image ${IMG}: Image status transition from active to importing is not allowed`,
+  ]),
+  note('glance-import.api.proxying', IMAGES, /^Proxying (?<method>\S+) request to host (?<host>\S+) which has image(?: staged)?\.$/,
+    '`… which has image staged` wallaby–2024.1, `… which has image` 2025.1–master', [
       'Proxying POST request to host http://10.0.0.12:9292 which has image staged.',
       'Proxying POST request to host http://10.0.0.12:9292 which has image.',
     ]),
@@ -136,21 +150,12 @@ export const glanceImportRows: readonly Recogniser[] = [
     releases: 'train–master',
     samples: [`${TASK} of api_image_import completed`],
   },
-  {
-    id: 'glance-import.task-failed',
-    event: 'glanceTaskFailed',
-    loggers: [...FLOWS, ...PLUGINS],
-    levels: ['ERROR', 'WARNING'],
-    pattern: /^(?:Task ID (?<taskId>\S+) failed\. Error: (?<error>.*)|Task (?<taskId2>\S+) failed with exception (?<error2>.*)|Task: (?<taskId3>\S+) failed to (?:copy|import) image (?<imageId>[^\s.]+)(?: to the filesystem)?\.)$/s,
-    anchor: 'failed',
-    releases: 'train–master',
-    samples: [
-      `Task ID ${TASK} failed. Error: GlanceStoreException: cinder store write failed`,
-      `Task ${TASK} failed with exception Connection refused`,
-      `Task: ${TASK} failed to copy image ${IMG}.`,
-      `Task: ${TASK} failed to import image ${IMG} to the filesystem.`,
-    ],
-  },
+  taskFailed('error', /^Task ID (?<taskId>\S+) failed\. Error: (?<error>.*)$/s, [`Task ID ${TASK} failed. Error: GlanceStoreException: cinder store write failed`]),
+  taskFailed('exception', /^Task (?<taskId>\S+) failed with exception (?<error>.*)$/s, [`Task ${TASK} failed with exception Connection refused`]),
+  taskFailed('image', /^Task: (?<taskId>\S+) failed to (?:copy|import) image (?<imageId>[^\s.]+)(?: to the filesystem)?\.$/, [
+    `Task: ${TASK} failed to copy image ${IMG}.`,
+    `Task: ${TASK} failed to import image ${IMG} to the filesystem.`,
+  ]),
   {
     id: 'glance-import.conversion-updated',
     event: 'glanceConversionUpdated',
@@ -161,58 +166,69 @@ export const glanceImportRows: readonly Recogniser[] = [
     releases: 'victoria–master (image_conversion plugin)',
     samples: [`Updated image ${IMG} size=2361393152 disk_format=raw`],
   },
-  note('glance-import.flow-notes', FLOWS,
-    /^(?:Stores (?<stores>.*) not in (?<key>\S+) for image (?<imageId>\S+)|Status callback for task (?<taskId>\S+) found no task object!|Task (?<taskId2>\S+) expected "processing" status, but found "(?<status>\w+)"; aborting\.|After upload to (?:the )?backend, (?:deleting staged image data from (?<fn>\S+)|deletion of staged image data (?:has failed because .*|from \S+ has failed because .*)|deletion of staged image data has failed because it cannot be found at \S+)|Fetching glance image metadata from remote host (?<remote>\S+)|(?:Error deleting from|Unexpected exception when deleting from) store (?<store>\S+?)(?: when reverting)?\.|Skipping plugins on 'copy-image' job\.|Failed to find task (?<taskId3>.+) to update after quota failure)$/s,
-    '', 'ussuri–master (quota: xena–master; metadata: zed–master)', [
-      `Stores cinder-c not in os_glance_importing_to_stores for image ${IMG}`,
-      `Status callback for task ${TASK} found no task object!`,
-      `Task ${TASK} expected "processing" status, but found "failure"; aborting.`,
-      `After upload to the backend, deleting staged image data from /opt/stack/data/glance/staging/${IMG}`,
-      'Fetching glance image metadata from remote host http://10.0.0.12:9292',
-      'Error deleting from store cinder-b when reverting.',
-      'Unexpected exception when deleting from store cinder-b.',
-      "Skipping plugins on 'copy-image' job.",
-      `Failed to find task '${TASK}' to update after quota failure`,
-    ]),
-  note('glance-import.plugin-notes', PLUGINS,
-    /^(?:Task (?<taskId>\S+): Got image data uri (?<uri>\S+) to be imported|Task (?<taskId2>\S+): Could not import image file (?<file>\S+)|Found image, copying it in staging area|Found partial image data in staging (?<fn>\S+), deleting it to re-stage again|Deletion of staged image data from (?<fn2>\S+) has failed because \[Errno (?<errno>\d+)\]|Image not present in default store, searching in all glance-api specific available stores|Image: (?<imageId>\S+) is not present in store (?<store>\S+?)\.|Deleting image (?<imageId2>\S+) from staging area\.|Error reverting (?:web\/glance |web-)download task: (?<taskId3>\S+)|Downloading glance image (?<imageId3>\S+)|Processed URI for glance-download does not pass filtering: (?<uri2>.*)|Source is already in target format, not doing conversion for (?<imageId4>\S+)|Failed to do image conversion for (?<imageId5>\S+): (?<error>.*)|Image detected as (?<detected>\S+) after conversion to (?<target>\S+))$/s,
-    '', 'train–master (glance-download: zed–master)', [
-      `Task ${TASK}: Got image data uri file:///opt/stack/data/glance/staging/${IMG} to be imported`,
-      `Task ${TASK}: Could not import image file /opt/stack/data/glance/staging/${IMG}`,
-      'Found image, copying it in staging area',
-      `Found partial image data in staging /opt/stack/data/glance/staging/${IMG}, deleting it to re-stage again`,
-      `Deletion of staged image data from /opt/stack/data/glance/staging/${IMG} has failed because [Errno 2]`,
-      'Image not present in default store, searching in all glance-api specific available stores',
-      `Image: ${IMG} is not present in store cinder-a.`,
-      `Deleting image ${IMG} from staging area.`,
-      `Error reverting web/glance download task: ${TASK}`,
-      `Error reverting web-download task: ${TASK}`,
-      `Downloading glance image ${IMG}`,
-      'Processed URI for glance-download does not pass filtering: http://10.0.0.9/x',
-      `Source is already in target format, not doing conversion for ${IMG}`,
-      `Failed to do image conversion for ${IMG}: qemu-img failed`,
-      'Image detected as qcow2 after conversion to raw',
-    ]),
-  {
-    id: 'glance-import.parallel-store',
-    event: 'glanceParallelStore',
-    loggers: PARALLEL,
-    levels: ['DEBUG', 'WARNING'],
-    pattern: /^Parallel import (?:(?<outcome>copying) staged data to store (?<store>\S+) for image (?<imageId>\S+)|(?<outcome2>finished) store (?<store2>\S+) for image (?<imageId2>\S+) size=(?<size>\S+)|store (?<store3>\S+) (?<outcome3>failed) for image (?<imageId3>\S+?): (?<error>.*))$/s,
-    anchor: 'Parallel import ',
-    releases: 'master (33.x dev)',
-    samples: [
-      `Parallel import copying staged data to store cinder-b for image ${IMG}`,
-      `Parallel import finished store cinder-b for image ${IMG} size=627834880`,
-      `Parallel import store cinder-c failed for image ${IMG}: Volume creation failed`,
-    ],
-  },
-  note('glance-import.parallel-notes', PARALLEL,
-    /^(?:Parallel store import (?:starting|finished) for image (?<imageId>\S+?): .*|Parallel import setting image (?<imageId2>\S+) active after first successful store (?<store>\S+)|Parallel import failed for image (?<imageId3>\S+?): .*)$/s,
-    'Parallel ', 'master (33.x dev)', [
-      `Parallel store import starting for image ${IMG}: stores=cinder-b,cinder-c num_workers=2 all_stores_must_succeed=True method=copy-image`,
-      `Parallel store import finished for image ${IMG}: succeeded=['cinder-b'] failed=[]`,
-      `Parallel import setting image ${IMG} active after first successful store cinder-b`,
-      `Parallel import failed for image ${IMG}: ['cinder-c'] succeeded=['cinder-b'] error=boom`,
-    ]),
+  note('glance-import.flow.stores-not-in', FLOWS, /^Stores (?<stores>.*) not in (?<key>\S+) for image (?<imageId>\S+)$/s, 'ussuri–master', [`Stores cinder-c not in os_glance_importing_to_stores for image ${IMG}`]),
+  note('glance-import.flow.no-task-object', FLOWS, /^Status callback for task (?<taskId>\S+) found no task object!$/, 'ussuri–master', [`Status callback for task ${TASK} found no task object!`]),
+  note('glance-import.flow.unexpected-status', FLOWS, /^Task (?<taskId>\S+) expected "processing" status, but found "(?<status>\w+)"; aborting\.$/, 'ussuri–master', [
+    `Task ${TASK} expected "processing" status, but found "failure"; aborting.`,
+  ]),
+  note('glance-import.flow.staged-deletion', FLOWS,
+    /^After upload to (?:the )?backend, (?:deleting staged image data from (?<fn>\S+)|deletion of staged image data (?:has failed because .*|from \S+ has failed because .*)|deletion of staged image data has failed because it cannot be found at \S+)$/s,
+    'ussuri–master', [`After upload to the backend, deleting staged image data from /opt/stack/data/glance/staging/${IMG}`]),
+  note('glance-import.flow.remote-metadata', FLOWS, /^Fetching glance image metadata from remote host (?<remote>\S+)$/, 'zed–master', ['Fetching glance image metadata from remote host http://10.0.0.12:9292']),
+  note('glance-import.flow.delete-failed', FLOWS, /^(?:Error deleting from|Unexpected exception when deleting from) store (?<store>\S+?)(?: when reverting)?\.$/, 'ussuri–master', [
+    'Error deleting from store cinder-b when reverting.',
+    'Unexpected exception when deleting from store cinder-b.',
+  ]),
+  note('glance-import.flow.skip-plugins', FLOWS, /^Skipping plugins on 'copy-image' job\.$/, 'ussuri–master', ["Skipping plugins on 'copy-image' job."]),
+  note('glance-import.flow.quota-task-missing', FLOWS, /^Failed to find task (?<taskId>.+) to update after quota failure$/, 'xena–master', [`Failed to find task '${TASK}' to update after quota failure`]),
+  note('glance-import.plugin.data-uri', PLUGINS, /^Task (?<taskId>\S+): Got image data uri (?<uri>\S+) to be imported$/, 'train–master', [
+    `Task ${TASK}: Got image data uri file:///opt/stack/data/glance/staging/${IMG} to be imported`,
+  ]),
+  note('glance-import.plugin.cannot-import-file', PLUGINS, /^Task (?<taskId>\S+): Could not import image file (?<file>\S+)$/, 'train–master', [
+    `Task ${TASK}: Could not import image file /opt/stack/data/glance/staging/${IMG}`,
+  ]),
+  note('glance-import.plugin.staging-copy', PLUGINS, /^Found image, copying it in staging area$/, 'train–master', ['Found image, copying it in staging area']),
+  note('glance-import.plugin.partial-staging', PLUGINS, /^Found partial image data in staging (?<fn>\S+), deleting it to re-stage again$/, 'train–master', [
+    `Found partial image data in staging /opt/stack/data/glance/staging/${IMG}, deleting it to re-stage again`,
+  ]),
+  note('glance-import.plugin.staged-deletion-failed', PLUGINS, /^Deletion of staged image data from (?<fn>\S+) has failed because \[Errno (?<errno>\d+)\]$/s, 'train–master', [
+    `Deletion of staged image data from /opt/stack/data/glance/staging/${IMG} has failed because [Errno 2]`,
+  ]),
+  note('glance-import.plugin.search-stores', PLUGINS, /^Image not present in default store, searching in all glance-api specific available stores$/, 'train–master', [
+    'Image not present in default store, searching in all glance-api specific available stores',
+  ]),
+  note('glance-import.plugin.not-in-store', PLUGINS, /^Image: (?<imageId>\S+) is not present in store (?<store>\S+?)\.$/, 'train–master', [`Image: ${IMG} is not present in store cinder-a.`]),
+  note('glance-import.plugin.deleting-staged', PLUGINS, /^Deleting image (?<imageId>\S+) from staging area\.$/, 'train–master', [`Deleting image ${IMG} from staging area.`]),
+  note('glance-import.plugin.revert-download-failed', PLUGINS, /^Error reverting (?:web\/glance |web-)download task: (?<taskId>\S+)$/, 'train–master', [
+    `Error reverting web/glance download task: ${TASK}`,
+    `Error reverting web-download task: ${TASK}`,
+  ]),
+  note('glance-import.plugin.glance-download', PLUGINS, /^Downloading glance image (?<imageId>\S+)$/, 'zed–master', [`Downloading glance image ${IMG}`]),
+  note('glance-import.plugin.uri-filtered', PLUGINS, /^Processed URI for glance-download does not pass filtering: (?<uri>.*)$/s, 'zed–master', [
+    'Processed URI for glance-download does not pass filtering: http://10.0.0.9/x',
+  ]),
+  note('glance-import.plugin.no-conversion', PLUGINS, /^Source is already in target format, not doing conversion for (?<imageId>\S+)$/, 'train–master', [
+    `Source is already in target format, not doing conversion for ${IMG}`,
+  ]),
+  note('glance-import.plugin.conversion-failed', PLUGINS, /^Failed to do image conversion for (?<imageId>\S+): (?<error>.*)$/s, 'train–master', [`Failed to do image conversion for ${IMG}: qemu-img failed`]),
+  note('glance-import.plugin.detected-format', PLUGINS, /^Image detected as (?<detected>\S+) after conversion to (?<target>\S+)$/, 'train–master', ['Image detected as qcow2 after conversion to raw']),
+  parallelStore('copying', /^Parallel import (?<outcome>copying) staged data to store (?<store>\S+) for image (?<imageId>\S+)$/, [
+    `Parallel import copying staged data to store cinder-b for image ${IMG}`,
+  ]),
+  parallelStore('finished', /^Parallel import (?<outcome>finished) store (?<store>\S+) for image (?<imageId>\S+) size=(?<size>\S+)$/, [
+    `Parallel import finished store cinder-b for image ${IMG} size=627834880`,
+  ]),
+  parallelStore('failed', /^Parallel import store (?<store>\S+) (?<outcome>failed) for image (?<imageId>\S+?): (?<error>.*)$/s, [
+    `Parallel import store cinder-c failed for image ${IMG}: Volume creation failed`,
+  ]),
+  note('glance-import.parallel.stores', PARALLEL, /^Parallel store import (?:starting|finished) for image (?<imageId>\S+?): .*$/s, 'master (33.x dev)', [
+    `Parallel store import starting for image ${IMG}: stores=cinder-b,cinder-c num_workers=2 all_stores_must_succeed=True method=copy-image`,
+    `Parallel store import finished for image ${IMG}: succeeded=['cinder-b'] failed=[]`,
+  ]),
+  note('glance-import.parallel.active', PARALLEL, /^Parallel import setting image (?<imageId>\S+) active after first successful store (?<store>\S+)$/, 'master (33.x dev)', [
+    `Parallel import setting image ${IMG} active after first successful store cinder-b`,
+  ]),
+  note('glance-import.parallel.failed', PARALLEL, /^Parallel import failed for image (?<imageId>\S+?): .*$/s, 'master (33.x dev)', [
+    `Parallel import failed for image ${IMG}: ['cinder-c'] succeeded=['cinder-b'] error=boom`,
+  ]),
 ];
