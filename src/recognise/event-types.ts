@@ -5,6 +5,8 @@
  * every row supplies the fields its event declares, of the declared kind.
  */
 
+import type { ReasonCode } from '../reduce/reasons.ts';
+
 /** What a field's text is: checked against every sample of every row of the event. */
 export type FieldKind = 'uuid' | 'integer' | 'decimal' | 'text';
 
@@ -25,6 +27,17 @@ export type PhaseEdge = 'start' | 'end' | 'details' | 'done';
  */
 export type CreateEffect = 'starts' | 'succeeds' | 'created' | 'fails' | 'rescheduled' | 'task-state' | 'flow-state';
 
+/**
+ * A reason a copy was not a clone that an event gives, read by the classification: the reason's
+ * code, the condition on one of the event's fields (none: always), and the reason message's
+ * parameters, each taken from a field of the event or (`spec.diskFormat`) from the flow start's spec.
+ */
+export interface ReasonRule<K extends string = string> {
+  readonly code: ReasonCode;
+  readonly when?: { readonly field: K; readonly equals?: string; readonly includes?: string };
+  readonly params?: Readonly<Record<string, K | 'spec.diskFormat'>>;
+}
+
 export interface EventMeaning {
   /** cinder-volume's line (may belong to a create flow), or glance-api's / glance_store's (feeds the image tracker only). */
   readonly side: 'cinder' | 'glance';
@@ -42,6 +55,8 @@ export interface EventMeaning {
   readonly errorLine: boolean;
   readonly create: CreateEffect | null;
   readonly phase: { readonly name: FlowPhase; readonly edge: PhaseEdge } | null;
+  /** The reasons a copy was not a clone the event may give; the first rule that applies gives it (none: no reason). */
+  readonly reasons: readonly ReasonRule[];
   /** The named groups its rows capture, with the kind of text each holds. */
   readonly fields: Readonly<Record<string, FieldKind>>;
 }
@@ -49,16 +64,18 @@ export interface EventMeaning {
 type Fields = Readonly<Record<string, FieldKind>>;
 
 /** A cinder-volume event: what is not said is false (null for the create effect and the phase). */
-function cinder<const F extends Fields>(m: Partial<Omit<EventMeaning, 'side' | 'fields' | 'opensFlow'>> & { readonly opensFlow: boolean; readonly fields: F }): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
+function cinder<const F extends Fields>(
+  m: Partial<Omit<EventMeaning, 'side' | 'fields' | 'opensFlow' | 'reasons'>> & { readonly opensFlow: boolean; readonly fields: F; readonly reasons?: readonly ReasonRule<keyof F & string>[] },
+): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
   return {
     side: 'cinder', opensFlow: m.opensFlow, nested: m.nested ?? false, dataPath: m.dataPath ?? false, fromImage: m.fromImage ?? false,
-    namesVolume: m.namesVolume ?? false, errorLine: m.errorLine ?? false, create: m.create ?? null, phase: m.phase ?? null, fields: m.fields,
+    namesVolume: m.namesVolume ?? false, errorLine: m.errorLine ?? false, create: m.create ?? null, phase: m.phase ?? null, reasons: m.reasons ?? [], fields: m.fields,
   };
 }
 
 /** A glance-api / glance_store event: never part of a cinder flow, even when the request ids coincide. */
 function glance<const F extends Fields>(m: { readonly fields: F }): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
-  return { side: 'glance', opensFlow: false, nested: false, dataPath: false, fromImage: false, namesVolume: false, errorLine: false, create: null, phase: null, fields: m.fields };
+  return { side: 'glance', opensFlow: false, nested: false, dataPath: false, fromImage: false, namesVolume: false, errorLine: false, create: null, phase: null, reasons: [], fields: m.fields };
 }
 
 export const EVENT_TYPES = {
@@ -76,34 +93,34 @@ export const EVENT_TYPES = {
   cloneAttempt: cinder({ opensFlow: true, fromImage: true, namesVolume: true, fields: { volumeId: 'uuid', imageId: 'uuid', location: 'text' } }),
   // glance-cinder optimisation
   glanceCinderUsing: cinder({ opensFlow: true, fields: { volumeId: 'uuid', imageId: 'uuid' } }),
-  glanceCinderNotRaw: cinder({ opensFlow: true, fields: { imageId: 'uuid' } }),
-  glanceCinderNotAccessible: cinder({ opensFlow: true, fields: { imageVolumeId: 'uuid' } }),
+  glanceCinderNotRaw: cinder({ opensFlow: true, fields: { imageId: 'uuid' }, reasons: [{ code: 'image-not-raw', params: { format: 'spec.diskFormat' } }] }),
+  glanceCinderNotAccessible: cinder({ opensFlow: true, fields: { imageVolumeId: 'uuid' }, reasons: [{ code: 'image-volume-not-accessible', params: { id: 'imageVolumeId' } }] }),
   glanceCinderWillClone: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { imageVolumeId: 'uuid' } }),
-  glanceCinderNoImageVolume: cinder({ opensFlow: true, fields: { imageId: 'uuid' } }),
-  glanceCinderCloneFailed: cinder({ opensFlow: true, fields: { imageVolumeId: 'uuid', error: 'text' } }),
-  glanceCinderMalformedLocation: cinder({ opensFlow: true, fields: { url: 'text' } }),
-  glanceLocationsForbidden: cinder({ opensFlow: false, fields: { method: 'text' } }),
+  glanceCinderNoImageVolume: cinder({ opensFlow: true, fields: { imageId: 'uuid' }, reasons: [{ code: 'no-image-volume' }] }),
+  glanceCinderCloneFailed: cinder({ opensFlow: true, fields: { imageVolumeId: 'uuid', error: 'text' }, reasons: [{ code: 'glance-cinder-clone-failed', params: { id: 'imageVolumeId' } }] }),
+  glanceCinderMalformedLocation: cinder({ opensFlow: true, fields: { url: 'text' }, reasons: [{ code: 'malformed-location', params: { url: 'url' } }] }),
+  glanceLocationsForbidden: cinder({ opensFlow: false, fields: { method: 'text' }, reasons: [{ code: 'glance-locations-api-forbidden' }] }),
   glanceMethodUnavailable: cinder({ opensFlow: false, fields: { method: 'text' } }),
   // image-volume cache
   cacheAttempt: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' } }),
   cacheFound: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' } }),
-  cachePreparing: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' } }),
+  cachePreparing: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' }, reasons: [{ code: 'cache-miss' }] }),
   cacheCloneFrom: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { cacheVolumeId: 'uuid' } }),
-  cacheBackendCannotClone: cinder({ opensFlow: true, fields: {} }),
-  cacheNoInternalContext: cinder({ opensFlow: true, fields: {} }),
-  cacheSnapshotLimit: cinder({ opensFlow: true, fields: {} }),
-  cacheCloneFailed: cinder({ opensFlow: true, fields: { error: 'text' } }),
+  cacheBackendCannotClone: cinder({ opensFlow: true, fields: {}, reasons: [{ code: 'cache-backend-cannot-clone' }] }),
+  cacheNoInternalContext: cinder({ opensFlow: true, fields: {}, reasons: [{ code: 'cache-unavailable-no-internal-tenant' }] }),
+  cacheSnapshotLimit: cinder({ opensFlow: true, fields: {}, reasons: [{ code: 'cache-snapshot-limit' }] }),
+  cacheCloneFailed: cinder({ opensFlow: true, fields: { error: 'text' }, reasons: [{ code: 'cache-clone-failed', params: { error: 'error' } }] }),
   cacheEntryFound: cinder({ opensFlow: false, fields: { entry: 'text' } }),
-  cacheEntryOutdated: cinder({ opensFlow: false, fields: { entry: 'text' } }),
-  cacheEntryDeleted: cinder({ opensFlow: false, fields: { why: 'text', entry: 'text' } }),
+  cacheEntryOutdated: cinder({ opensFlow: false, fields: { entry: 'text' }, reasons: [{ code: 'cache-entry-outdated' }] }),
+  cacheEntryDeleted: cinder({ opensFlow: false, fields: { why: 'text', entry: 'text' }, reasons: [{ code: 'cache-entry-outdated', when: { field: 'why', equals: 'that is out-dated' } }] }),
   cacheEntryCreating: cinder({ opensFlow: false, fields: { imageId: 'uuid', service: 'text' } }),
   cacheEntryCreated: cinder({ opensFlow: false, fields: { entry: 'text' } }),
   cacheEntryExists: cinder({ opensFlow: false, fields: { imageId: 'uuid' } }),
   cacheEntryNotCreated: cinder({ opensFlow: false, fields: { imageId: 'uuid', service: 'text', error: 'text' } }),
   cacheImageVolumeEntry: cinder({ opensFlow: false, fields: { values: 'text' } }),
-  cacheNotification: cinder({ opensFlow: false, fields: { action: 'text', data: 'text' } }),
+  cacheNotification: cinder({ opensFlow: false, fields: { action: 'text', data: 'text' }, reasons: [{ code: 'cache-miss', when: { field: 'action', equals: 'miss' } }] }),
   cacheServiceState: cinder({ opensFlow: false, fields: { state: 'text', cacheHost: 'text' } }),
-  internalTenantMissing: cinder({ opensFlow: false, fields: {} }),
+  internalTenantMissing: cinder({ opensFlow: false, fields: {}, reasons: [{ code: 'cache-unavailable-no-internal-tenant' }] }),
   // download / temporary image / conversion (cinder.image.image_utils)
   downloadDetails: cinder({ opensFlow: true, phase: { name: 'download', edge: 'details' }, dataPath: true, fromImage: true, fields: { dest: 'text', sizeMB: 'decimal', durationSec: 'decimal' } }),
   downloadDone: cinder({ opensFlow: true, phase: { name: 'download', edge: 'done' }, dataPath: true, fromImage: true, fields: { sizeMB: 'decimal', mbps: 'decimal' } }),
@@ -125,19 +142,19 @@ export const EVENT_TYPES = {
   genericCopyImage: cinder({ opensFlow: true, dataPath: true, fields: { volumeName: 'text' } }),
   // drivers
   lvmCloneVolume: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { sourceVolumeId: 'uuid' } }),
-  rbdNotCloneable: cinder({ opensFlow: true, fields: { reason: 'text' } }),
-  rbdDifferentCluster: cinder({ opensFlow: true, fields: { location: 'text' } }),
-  rbdNotRaw: cinder({ opensFlow: true, fields: { image: 'text', format: 'text' } }),
-  rbdUnableToOpen: cinder({ opensFlow: true, fields: { location: 'text', error: 'text' } }),
+  rbdNotCloneable: cinder({ opensFlow: true, fields: { reason: 'text' }, reasons: [{ code: 'rbd-not-in-rbd', when: { field: 'reason', includes: 'Not stored in RBD' }, params: { detail: 'reason' } }, { code: 'rbd-not-cloneable', params: { detail: 'reason' } }] }),
+  rbdDifferentCluster: cinder({ opensFlow: true, fields: { location: 'text' }, reasons: [{ code: 'rbd-different-cluster' }] }),
+  rbdNotRaw: cinder({ opensFlow: true, fields: { image: 'text', format: 'text' }, reasons: [{ code: 'image-not-raw', params: { format: 'format' } }] }),
+  rbdUnableToOpen: cinder({ opensFlow: true, fields: { location: 'text', error: 'text' }, reasons: [{ code: 'rbd-unable-to-open', params: { detail: 'error' } }] }),
   rbdImageClone: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { pool: 'text', image: 'uuid', snap: 'text', dest: 'text' } }),
   rbdVolumeClone: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { srcVol: 'text', srcSnap: 'text', dest: 'text' } }),
   rbdFlatten: cinder({ opensFlow: false, nested: true, fields: { depth: 'integer' } }),
   netappPostClone: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { volumeName: 'text' } }),
-  netappCloneUnsuccessful: cinder({ opensFlow: true, fields: { imageId: 'uuid', msg: 'text' } }),
+  netappCloneUnsuccessful: cinder({ opensFlow: true, fields: { imageId: 'uuid', msg: 'text' }, reasons: [{ code: 'netapp-clone-unsuccessful', params: { msg: 'msg' } }] }),
   netappRegularDownload: cinder({ opensFlow: true, dataPath: true, fromImage: true, fields: { volumeName: 'text' } }),
   netappCloneCheck: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fields: { image: 'uuid' } }),
   netappCopied: cinder({ opensFlow: true, fromImage: true, namesVolume: true, fields: { volumeName: 'text', how: 'text', imageId: 'uuid', volumeId: 'uuid' } }),
-  netappCrossPoolRefused: cinder({ opensFlow: true, fields: { error: 'text' } }),
+  netappCrossPoolRefused: cinder({ opensFlow: true, fields: { error: 'text' }, reasons: [{ code: 'cross-pool-clone-refused' }] }),
   netappLunClone: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { name: 'text', attempt: 'integer' } }),
   backendCloneFailed: cinder({ opensFlow: false, nested: true, errorLine: true, fields: { srcVol: 'text', srcSnap: 'text', dest: 'text', error: 'text', name: 'text', source: 'text', share: 'text' } }),
   // glance-api and glance_store (reference §8): image uploads, imports, serving; never open a cinder flow

@@ -1,5 +1,5 @@
 import type { Event } from '../recognise/event.ts';
-import { meaningOf } from '../recognise/event-types.ts';
+import { meaningOf, type FieldName, type ReasonRule } from '../recognise/event-types.ts';
 import { parseImageLocation, type ImageLocation } from '../recognise/parse-image-location.ts';
 import { findEvent, hasEvent, indexOf, lastIndexOf, type Flow } from './flow.ts';
 import { REASONS, type ReasonCode } from './reasons.ts';
@@ -91,36 +91,8 @@ function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts): Reason
     if (!out.has(code)) out.set(code, message);
   };
   for (const e of flow.events) {
-    const f = e.fields;
-    switch (e.type) {
-      case 'rbdNotCloneable': {
-        const detail = f['reason'];
-        if (detail?.includes('Not stored in RBD')) add('rbd-not-in-rbd', REASONS['rbd-not-in-rbd']({ detail }));
-        else add('rbd-not-cloneable', REASONS['rbd-not-cloneable']({ detail }));
-        break;
-      }
-      case 'rbdDifferentCluster': add('rbd-different-cluster', REASONS['rbd-different-cluster']()); break;
-      case 'rbdNotRaw': add('image-not-raw', REASONS['image-not-raw']({ format: f['format'] })); break;
-      case 'rbdUnableToOpen': add('rbd-unable-to-open', REASONS['rbd-unable-to-open']({ detail: f['error'] })); break;
-      case 'netappCloneUnsuccessful': add('netapp-clone-unsuccessful', REASONS['netapp-clone-unsuccessful']({ msg: f['msg'] })); break;
-      case 'netappCrossPoolRefused': add('cross-pool-clone-refused', REASONS['cross-pool-clone-refused']()); break;
-      case 'glanceLocationsForbidden': add('glance-locations-api-forbidden', REASONS['glance-locations-api-forbidden']()); break;
-      case 'glanceCinderNotRaw': add('image-not-raw', REASONS['image-not-raw']({ format: flow.spec?.diskFormat ?? undefined })); break;
-      case 'glanceCinderNotAccessible': add('image-volume-not-accessible', REASONS['image-volume-not-accessible']({ id: f['imageVolumeId'] })); break;
-      case 'glanceCinderNoImageVolume': add('no-image-volume', REASONS['no-image-volume']()); break;
-      case 'glanceCinderCloneFailed': add('glance-cinder-clone-failed', REASONS['glance-cinder-clone-failed']({ id: f['imageVolumeId'] })); break;
-      case 'glanceCinderMalformedLocation': add('malformed-location', REASONS['malformed-location']({ url: f['url'] })); break;
-      case 'cacheNoInternalContext':
-      case 'internalTenantMissing': add('cache-unavailable-no-internal-tenant', REASONS['cache-unavailable-no-internal-tenant']()); break;
-      case 'cacheBackendCannotClone': add('cache-backend-cannot-clone', REASONS['cache-backend-cannot-clone']()); break;
-      case 'cacheCloneFailed': add('cache-clone-failed', REASONS['cache-clone-failed']({ error: f['error'] })); break;
-      case 'cacheSnapshotLimit': add('cache-snapshot-limit', REASONS['cache-snapshot-limit']()); break;
-      case 'cacheEntryOutdated': add('cache-entry-outdated', REASONS['cache-entry-outdated']()); break;
-      case 'cacheEntryDeleted': if (f['why'] === 'that is out-dated') add('cache-entry-outdated', REASONS['cache-entry-outdated']()); break;
-      case 'cachePreparing': add('cache-miss', REASONS['cache-miss']()); break;
-      case 'cacheNotification': if (f['action'] === 'miss') add('cache-miss', REASONS['cache-miss']()); break;
-      default: break;
-    }
+    const rule = meaningOf(e.type).reasons.find((r) => applies(r, e));
+    if (rule !== undefined) add(rule.code, messageOf(rule, e, flow));
   }
   const location = locationOf(flow);
   if (location !== null && !location.exposed) add('no-image-location', REASONS['no-image-location']());
@@ -131,6 +103,23 @@ function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts): Reason
   if (out.has('image-volume-not-accessible')) out.delete('no-image-volume');
   if (out.size === 0) add('no-reason-logged', REASONS['no-reason-logged']());
   return [...out].map(([code, message]) => ({ code, message }));
+}
+
+/** Whether a reason rule applies to an event: its condition on a field's text holds (or it has none). */
+function applies(rule: ReasonRule, e: Event): boolean {
+  if (rule.when === undefined) return true;
+  const text = e.fields[rule.when.field as FieldName];
+  if (text === undefined) return false;
+  return (rule.when.equals === undefined || text === rule.when.equals) && (rule.when.includes === undefined || text.includes(rule.when.includes));
+}
+
+/** The reason's message, with its parameters taken from the event's fields (or the flow start's spec). */
+function messageOf(rule: ReasonRule, e: Event, flow: Flow): string {
+  const params: Record<string, string | undefined> = {};
+  for (const [name, from] of Object.entries(rule.params ?? {})) {
+    params[name] = from === 'spec.diskFormat' ? (flow.spec?.diskFormat ?? undefined) : e.fields[from as FieldName];
+  }
+  return (REASONS[rule.code] as (v: Record<string, string | undefined>) => string)(params);
 }
 
 /** The location cinder tried to clone from: the clone-attempt line's, else the flow start spec's. */

@@ -25,8 +25,8 @@ test('every event type is produced by some row', (t) => {
   t.deepEqual(Object.keys(EVENT_TYPES).filter((e) => !produced.has(e as never)), []);
 });
 
-test('every event declares what it means: side, flow opening, nesting, evidence, create effect, phase, fields', (t) => {
-  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'phase', 'side'];
+test('every event declares what it means: side, flow opening, nesting, evidence, create effect, phase, reasons, fields', (t) => {
+  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'phase', 'reasons', 'side'];
   for (const [type, m] of Object.entries(EVENT_TYPES)) {
     t.deepEqual(Object.keys(m).sort(), keys, type);
     t.true(m.side === 'cinder' || m.side === 'glance', type);
@@ -37,7 +37,7 @@ test('every event declares what it means: side, flow opening, nesting, evidence,
 test('a glance-side event is never part of a cinder flow: it opens none, nests in none, proves nothing about a volume', (t) => {
   for (const [type, m] of Object.entries(EVENT_TYPES)) {
     if (m.side !== 'glance') continue;
-    t.deepEqual([m.opensFlow, m.nested, m.dataPath, m.fromImage, m.namesVolume, m.errorLine, m.create, m.phase], [false, false, false, false, false, false, null, null], type);
+    t.deepEqual([m.opensFlow, m.nested, m.dataPath, m.fromImage, m.namesVolume, m.errorLine, m.create, m.phase, m.reasons.length], [false, false, false, false, false, false, null, null, 0], type);
   }
 });
 
@@ -57,6 +57,18 @@ test('every phase cinder logs is bracketed (start and end) or measured (details 
   for (const [type, m] of Object.entries(EVENT_TYPES)) {
     if (m.phase?.edge === 'details') t.deepEqual(['sizeMB', 'durationSec'].filter((f) => !(f in m.fields)), [], type);
     if (m.phase?.edge === 'done') t.deepEqual(['sizeMB', 'mbps'].filter((f) => !(f in m.fields)), [], type);
+  }
+});
+
+test('every reason an event gives can be given: a sample of the event reaches each rule, whose parameters are declared fields', (t) => {
+  for (const [type, m] of Object.entries(EVENT_TYPES)) {
+    const captures = RECOGNISERS.filter((r) => r.event === type).flatMap((r) => r.samples.map((s) => r.pattern.exec(s)?.groups ?? {}));
+    m.reasons.forEach((rule, i) => {
+      // The first rule that applies gives the reason: a later rule is reached only by captures the earlier ones pass over.
+      const reaching = captures.filter((g) => m.reasons.findIndex((r) => r.when === undefined || ((r.when.equals === undefined || g[r.when.field] === r.when.equals) && (r.when.includes === undefined || (g[r.when.field] ?? '').includes(r.when.includes)))) === i);
+      t.true(reaching.length > 0, `${type}: no sample reaches its reason rule ${i + 1} (${rule.code})`);
+      for (const from of Object.values(rule.params ?? {})) if (from !== 'spec.diskFormat') t.true(from in m.fields, `${type}: ${rule.code} reads undeclared field ${from}`);
+    });
   }
 });
 

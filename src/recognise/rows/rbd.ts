@@ -12,7 +12,11 @@ export const rbdRows: readonly Recogniser[] = [
     pattern: /^not cloneable: (?<reason>.*)\.$/s,
     anchor: 'not cloneable: ',
     releases: 'queens–master',
-    samples: ['not cloneable: Image file:///var/lib/glance/images/3e83cca4 is unacceptable: Not stored in RBD.'],
+    samples: [
+      'not cloneable: Image file:///var/lib/glance/images/3e83cca4 is unacceptable: Not stored in RBD.',
+      'not cloneable: Image rbd://6e1b3c0a-2f34-4c55-9d3e-0b7f1a2c4d5e//3e83cca4/snap is unacceptable: Blank components.',
+      'not cloneable: Image rbd://6e1b3c0a-2f34-4c55-9d3e-0b7f1a2c4d5e/images/3e83cca4 is unacceptable: Not an RBD snapshot.',
+    ],
   },
   {
     id: 'rbd.different-cluster',
