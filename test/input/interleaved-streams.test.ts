@@ -1,7 +1,7 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { FOLD_WINDOW_MS, PENDING_RECORDS } from '../../src/input/create-record-assembler.ts';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer } from '../helpers/decode-buffer.ts';
 
 // journald interleaves processes and hosts (`journalctl -m`, a merged sosreport): the continuation
 // lines of a multi-line message (Command:/Exit code:/Stderr:) may be separated from their record by

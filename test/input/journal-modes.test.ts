@@ -1,5 +1,5 @@
 import test from 'ava';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer } from '../helpers/decode-buffer.ts';
 import { detectFormat } from '../../src/input/detect-format.ts';
 import type { InputFormat, LogRecord } from '../../src/model/log-record.ts';
 import { readShared, sharedFiles, sharedTest, statsAddUp } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { decodeBuffer, decodeChunks } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer, decodeChunks } from '../helpers/decode-buffer.ts';
 import type { InputFormat } from '../../src/model/log-record.ts';
 import { pseudoRandomBytes, readShared, sharedTest, statsAddUp } from './fixtures.ts';
 

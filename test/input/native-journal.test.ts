@@ -1,5 +1,5 @@
 import test from 'ava';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer } from '../helpers/decode-buffer.ts';
 
 const decode = (entries: object[]) =>
   decodeBuffer(Buffer.from(entries.map((e) => JSON.stringify(e)).join('\n')), { input: 'j', format: 'json', year: 2024, zone: 'UTC' });

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer } from '../helpers/decode-buffer.ts';
 import { createRecogniser } from '../../src/recognise/create-recogniser.ts';
 import type { Event } from '../../src/recognise/event.ts';
 import { RECOGNISERS } from '../../src/recognise/table.ts';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer } from '../helpers/decode-buffer.ts';
 import { microsToMs } from '../../src/time/micros-to-ms.ts';
 import { parseIsoOffset } from '../../src/time/parse-iso-offset.ts';
 import { parseZoneToken } from '../../src/time/parse-zone-token.ts';

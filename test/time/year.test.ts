@@ -1,5 +1,5 @@
 import test from 'ava';
-import { decodeBuffer } from '../../src/input/decode-buffer.ts';
+import { decodeBuffer } from '../helpers/decode-buffer.ts';
 import { firstMonth } from '../../src/input/first-month.ts';
 import { newReaderState, readRecords } from '../../src/pipeline/read-records.ts';
 import { createYearTracker } from '../../src/time/create-year-tracker.ts';

@@ -1,7 +1,7 @@
-import type { Diagnostic, InputStats, LogRecord } from '../model/log-record.ts';
-import { createChunkFeed } from './create-chunk-feed.ts';
-import { createDecoder, type DecoderOptions } from './create-decoder.ts';
-import { MAX_LINE_LENGTH } from './limits.ts';
+import type { Diagnostic, InputStats, LogRecord } from '../../src/model/log-record.ts';
+import { createChunkFeed } from '../../src/input/create-chunk-feed.ts';
+import { createDecoder, type DecoderOptions } from '../../src/input/create-decoder.ts';
+import { MAX_LINE_LENGTH } from '../../src/input/limits.ts';
 
 export interface DecodedBuffer {
   records: LogRecord[];
@@ -10,7 +10,7 @@ export interface DecodedBuffer {
 }
 
 /**
- * Decode an input held in memory, as chunks read in turn, the way readRecords does after format
+ * Test helper: decode an input held in memory, as chunks read in turn, the way readRecords does after format
  * detection: through createChunkFeed (split2 and its over-long-line rule for text formats, raw
  * bytes for `export`).
  */
