@@ -54,6 +54,7 @@ export function classify(flow: Flow, source: VolumeSource, backend: string | nul
   if (cloneMethod === 'image-cache' && hasEvent(ev, 'volumeCopyDone', 'lvmCloneVolume')) {
     notes.push('the backend clone of the cached image-volume is a full dd copy (LVM thick)');
   }
+  if (flow.startOutside) notes.push("the start of this volume's flow is not in the input: its status and the copy come from the failure line");
   if (hasEvent(ev, 'rbdFlatten')) notes.push('the RBD clone was flattened (maximum clone depth): a full copy inside Ceph');
 
   const conversion = conversionOf(ev, provisioning, flow, notes);

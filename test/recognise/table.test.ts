@@ -26,7 +26,7 @@ test('every event type is produced by some row', (t) => {
 });
 
 test('every event declares what it means: side, flow opening, nesting, evidence, create effect, phase, fields', (t) => {
-  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'phase', 'side'];
+  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'outcome', 'phase', 'side'];
   for (const [type, m] of Object.entries(EVENT_TYPES)) {
     t.deepEqual(Object.keys(m).sort(), keys, type);
     t.true(m.side === 'cinder' || m.side === 'glance', type);
@@ -37,7 +37,7 @@ test('every event declares what it means: side, flow opening, nesting, evidence,
 test('a glance-side event is never part of a cinder flow: it opens none, nests in none, proves nothing about a volume', (t) => {
   for (const [type, m] of Object.entries(EVENT_TYPES)) {
     if (m.side !== 'glance') continue;
-    t.deepEqual([m.opensFlow, m.nested, m.dataPath, m.fromImage, m.namesVolume, m.errorLine, m.create, m.phase], [false, false, false, false, false, false, null, null], type);
+    t.deepEqual([m.opensFlow, m.nested, m.dataPath, m.fromImage, m.namesVolume, m.errorLine, m.create, m.outcome, m.phase], [false, false, false, false, false, false, null, null, null], type);
   }
 });
 
