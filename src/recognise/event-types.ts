@@ -130,6 +130,7 @@ export const EVENT_TYPES = {
   volumeCopyDone: cinder({ opensFlow: false, phase: { name: 'volume-copy', edge: 'done' }, nested: true, fields: { sizeMB: 'decimal', mbps: 'decimal' } }),
   genericCopyImage: cinder({ opensFlow: true, dataPath: true, fields: { volumeName: 'text' } }),
   // drivers
+  volumeEncryptor: cinder({ opensFlow: false, fields: { encryptor: 'text', connection: 'text' } }),
   lvmCloneVolume: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { sourceVolumeId: 'uuid' } }),
   rbdNotCloneable: cinder({ opensFlow: true, fields: { reason: 'text' } }),
   rbdDifferentCluster: cinder({ opensFlow: true, fields: { location: 'text' } }),

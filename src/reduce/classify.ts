@@ -115,6 +115,7 @@ function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts): Reason
       case 'internalTenantMissing': add('cache-unavailable-no-internal-tenant', REASONS['cache-unavailable-no-internal-tenant']()); break;
       case 'cacheBackendCannotClone': add('cache-backend-cannot-clone', REASONS['cache-backend-cannot-clone']()); break;
       case 'cacheCloneFailed': add('cache-clone-failed', REASONS['cache-clone-failed']({ error: f['error'] })); break;
+      case 'volumeEncryptor': add('encrypted-volume', REASONS['encrypted-volume']({ encryptor: /\.(\w+Encryptor)\b/.exec(f['encryptor'] ?? '')?.[1] })); break;
       case 'cacheSnapshotLimit': add('cache-snapshot-limit', REASONS['cache-snapshot-limit']()); break;
       case 'cacheEntryOutdated': add('cache-entry-outdated', REASONS['cache-entry-outdated']()); break;
       case 'cacheEntryDeleted': if (f['why'] === 'that is out-dated') add('cache-entry-outdated', REASONS['cache-entry-outdated']()); break;

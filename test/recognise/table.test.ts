@@ -12,8 +12,8 @@ const KIND: Record<FieldKind, RegExp> = {
   text: /^/s,
 };
 const groupsOf = (pattern: RegExp): string[] => [...pattern.source.matchAll(/\(\?<([A-Za-z_]\w*)>/g)].map((m) => m[1] ?? '');
-/** The loggers of each side: cinder-volume's own, or glance-api's, glance_store's and their web servers'. */
-const SIDE_LOGGER = { cinder: /^cinder\./, glance: /^(?:glance\.|glance_store\.|uwsgi$|eventlet\.)/ };
+/** The loggers of each side: cinder-volume's own (and os-brick's in its process), or glance-api's, glance_store's and their web servers'. */
+const SIDE_LOGGER = { cinder: /^(?:cinder|os_brick)\./, glance: /^(?:glance\.|glance_store\.|uwsgi$|eventlet\.)/ };
 
 test('row ids are unique', (t) => {
   const ids = RECOGNISERS.map((r) => r.id);
