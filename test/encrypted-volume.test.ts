@@ -1,4 +1,5 @@
 import test from 'ava';
+import { readFileSync } from 'node:fs';
 import { runCli } from './report/run-cli.ts';
 
 // Issue 15.2 (encrypted volume types): cinder never calls driver.clone_image for an encrypted volume
@@ -28,9 +29,22 @@ for (const file of FORMATS) {
 }
 
 test('the same copy without the encryptor line is the unexplained copy it was before', async (t) => {
-  const { readFileSync } = await import('node:fs');
   const input = readFileSync('samples/encrypted-copy/cinder-volume.log', 'utf8').split('\n').filter((l) => !l.includes('os_brick.encryptors')).join('\n');
   const r = await runCli(['--json', '-'], {}, input);
   const [v] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Rec).filter((x) => x.kind === 'volume');
   t.like(v, { provisioning: 'copy', reasonCodes: ['no-reason-logged'] });
+});
+
+test('at INFO only, an image of an encrypted volume (cinder_encryption_key_id in the spec) is the same reason', async (t) => {
+  const key = 'b6f0c3a1-2d4e-4f6a-8b9c-0d1e2f3a4b5c';
+  const input = readFileSync('samples/encrypted-copy/cinder-volume.log', 'utf8')
+    .split('\n')
+    .filter((l) => !l.includes(' DEBUG '))
+    .map((l) => l.replace("'properties': {}", `'properties': {'cinder_encryption_key_id': '${key}', 'cinder_encryption_key_deletion_policy': 'on_image_deletion'}`))
+    .join('\n');
+  const r = await runCli(['--json', '-'], {}, input);
+  const [v] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Rec).filter((x) => x.kind === 'volume');
+  t.like(v, { provisioning: 'copy', reasonCodes: ['encrypted-volume'] });
+  t.true(v?.reasons[0]?.includes(`cinder_encryption_key_id ${key}`), v?.reasons[0]);
+  t.deepEqual(v?.advice.map((a) => a.code), ['encrypted-always-copies']);
 });

@@ -127,6 +127,8 @@ function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts): Reason
   const location = locationOf(flow);
   if (location !== null && !location.exposed) add('no-image-location', REASONS['no-image-location']());
   if (backend !== null && facts.cacheDisabled.has(backend)) add('cache-disabled', REASONS['cache-disabled']({ host: `backend ${backend}` }));
+  const keyId = flow.spec?.imageEncryptionKeyId;
+  if (keyId) add('encrypted-volume', REASONS['encrypted-volume']({ keyId }));
   const disk = flow.spec?.diskFormat;
   if (disk && disk !== 'raw') add('image-not-raw', REASONS['image-not-raw']({ format: disk }));
   // "No accessible image volume" follows from "Skipping image volume … not accessible": one reason, not two.
