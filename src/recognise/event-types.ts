@@ -54,6 +54,12 @@ export interface EventMeaning {
   /** Its line is the error text of a failed create when taskflow logged no exception summary. */
   readonly errorLine: boolean;
   readonly create: CreateEffect | null;
+  /**
+   * The outcome the line tells by itself of the volume it names: seen in a flow whose start line is
+   * not in the input (an excerpt, a rotated log), the flow ends with it, marked as started outside the
+   * input; in a flow whose start is in the input it changes nothing (taskflow's lines end the create).
+   */
+  readonly outcome: 'failed' | null;
   readonly phase: { readonly name: FlowPhase; readonly edge: PhaseEdge } | null;
   /** The reasons a copy was not a clone the event may give; the first rule that applies gives it (none: no reason). */
   readonly reasons: readonly ReasonRule[];
@@ -69,13 +75,13 @@ function cinder<const F extends Fields>(
 ): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
   return {
     side: 'cinder', opensFlow: m.opensFlow, nested: m.nested ?? false, dataPath: m.dataPath ?? false, fromImage: m.fromImage ?? false,
-    namesVolume: m.namesVolume ?? false, errorLine: m.errorLine ?? false, create: m.create ?? null, phase: m.phase ?? null, reasons: m.reasons ?? [], fields: m.fields,
+    namesVolume: m.namesVolume ?? false, errorLine: m.errorLine ?? false, create: m.create ?? null, outcome: m.outcome ?? null, phase: m.phase ?? null, reasons: m.reasons ?? [], fields: m.fields,
   };
 }
 
 /** A glance-api / glance_store event: never part of a cinder flow, even when the request ids coincide. */
 function glance<const F extends Fields>(m: { readonly fields: F }): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
-  return { side: 'glance', opensFlow: false, nested: false, dataPath: false, fromImage: false, namesVolume: false, errorLine: false, create: null, phase: null, reasons: [], fields: m.fields };
+  return { side: 'glance', opensFlow: false, nested: false, dataPath: false, fromImage: false, namesVolume: false, errorLine: false, create: null, outcome: null, phase: null, reasons: [], fields: m.fields };
 }
 
 export const EVENT_TYPES = {
@@ -135,12 +141,13 @@ export const EVENT_TYPES = {
   ddCopyImage: cinder({ opensFlow: true, dataPath: true, fields: { tmp: 'text', dest: 'text', size: 'integer' } }),
   // cinder.volume.volume_utils / cinder.volume.driver
   downloadAttempt: cinder({ opensFlow: true, phase: { name: 'download', edge: 'start' }, dataPath: true, fromImage: true, namesVolume: true, fields: { imageId: 'uuid', location: 'text', volumeId: 'uuid' } }),
-  copyImageFailed: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'end' }, dataPath: true, fromImage: true, namesVolume: true, fields: { imageId: 'uuid', volumeId: 'uuid', error: 'text' } }),
+  copyImageFailed: cinder({ opensFlow: true, outcome: 'failed', phase: { name: 'convert', edge: 'end' }, dataPath: true, fromImage: true, namesVolume: true, fields: { imageId: 'uuid', volumeId: 'uuid', error: 'text' } }),
   imageDownloaded: cinder({ opensFlow: true, phase: { name: 'download', edge: 'end' }, dataPath: true, fromImage: true, namesVolume: true, fields: { imageId: 'uuid', location: 'text', volumeId: 'uuid' } }),
   volumeCopyDetails: cinder({ opensFlow: false, phase: { name: 'volume-copy', edge: 'details' }, nested: true, fields: { src: 'text', dest: 'text', sizeMB: 'decimal', durationSec: 'decimal' } }),
   volumeCopyDone: cinder({ opensFlow: false, phase: { name: 'volume-copy', edge: 'done' }, nested: true, fields: { sizeMB: 'decimal', mbps: 'decimal' } }),
   genericCopyImage: cinder({ opensFlow: true, dataPath: true, fields: { volumeName: 'text' } }),
   // drivers
+  volumeEncryptor: cinder({ opensFlow: false, fields: { encryptor: 'text', connection: 'text' }, reasons: [{ code: 'encrypted-volume', params: { encryptor: 'encryptor' } }] }),
   lvmCloneVolume: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { sourceVolumeId: 'uuid' } }),
   rbdNotCloneable: cinder({ opensFlow: true, fields: { reason: 'text' }, reasons: [{ code: 'rbd-not-in-rbd', when: { field: 'reason', includes: 'Not stored in RBD' }, params: { detail: 'reason' } }, { code: 'rbd-not-cloneable', params: { detail: 'reason' } }] }),
   rbdDifferentCluster: cinder({ opensFlow: true, fields: { location: 'text' }, reasons: [{ code: 'rbd-different-cluster' }] }),

@@ -13,6 +13,8 @@ export interface VolumeSpec {
   readonly location: ImageLocation | null;
   /** The image's stores (multi-store Glance: its `stores` property, comma-separated). */
   readonly stores: readonly string[];
+  /** The image's `cinder_encryption_key_id` property: an image of an encrypted volume, which cinder writes only into an encrypted volume. */
+  readonly imageEncryptionKeyId: string | null;
   readonly sourceVolumeId: string | null;
   readonly snapshotId: string | null;
   readonly backupId: string | null;
@@ -33,6 +35,7 @@ export function parseVolumeSpec(spec: string): VolumeSpec {
     virtualSizeBytes: int(spec, 'virtual_size'),
     location: locationText === null ? null : parseImageLocation(locationText),
     stores: (str(spec, 'stores') ?? '').split(',').map((name) => name.trim()).filter((name) => name !== ''),
+    imageEncryptionKeyId: str(spec, 'cinder_encryption_key_id'),
     sourceVolumeId: str(spec, 'source_volid'),
     snapshotId: str(spec, 'snapshot_id'),
     backupId: str(spec, 'backup_id'),

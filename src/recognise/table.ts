@@ -5,6 +5,7 @@ import { imageCacheRows } from './rows/image-cache.ts';
 import { imageUtilsRows } from './rows/image-utils.ts';
 import { volumeUtilsRows } from './rows/volume-utils.ts';
 import { rbdRows } from './rows/rbd.ts';
+import { osBrickRows } from './rows/os-brick.ts';
 import { netappRows } from './rows/netapp.ts';
 import { glanceApiRows } from './rows/glance-api.ts';
 import { glanceImportRows } from './rows/glance-import.ts';
@@ -18,6 +19,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   ...imageUtilsRows,
   ...volumeUtilsRows,
   ...rbdRows,
+  ...osBrickRows,
   ...netappRows,
   ...glanceApiRows,
   ...glanceStoreRows,

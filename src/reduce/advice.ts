@@ -64,6 +64,13 @@ export function adviseFor(t: Timeline, view: PlacementView): Advice[] {
       command: null,
     });
   }
+  if (codes.has('encrypted-volume')) {
+    out.push({
+      code: 'encrypted-always-copies',
+      message: 'an encrypted volume is always a full copy of the image (no driver clone, no image-volume cache); if these volumes need not be encrypted, create them with a volume type that has no encryption, else size the burst for copies',
+      command: 'openstack volume type list --encryption-type',
+    });
+  }
   if (codes.has('glance-locations-api-forbidden')) {
     out.push({
       code: 'glance-service-credentials',

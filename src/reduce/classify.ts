@@ -54,6 +54,7 @@ export function classify(flow: Flow, source: VolumeSource, backend: string | nul
   if (cloneMethod === 'image-cache' && hasEvent(ev, 'volumeCopyDone', 'lvmCloneVolume')) {
     notes.push('the backend clone of the cached image-volume is a full dd copy (LVM thick)');
   }
+  if (flow.startOutside) notes.push("the start of this volume's flow is not in the input: its status and the copy come from the failure line");
   if (hasEvent(ev, 'rbdFlatten')) notes.push('the RBD clone was flattened (maximum clone depth): a full copy inside Ceph');
 
   const conversion = conversionOf(ev, provisioning, flow, notes);
@@ -97,6 +98,8 @@ function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts): Reason
   const location = locationOf(flow);
   if (location !== null && !location.exposed) add('no-image-location', REASONS['no-image-location']());
   if (backend !== null && facts.cacheDisabled.has(backend)) add('cache-disabled', REASONS['cache-disabled']({ host: `backend ${backend}` }));
+  const keyId = flow.spec?.imageEncryptionKeyId;
+  if (keyId) add('encrypted-volume', REASONS['encrypted-volume']({ keyId }));
   const disk = flow.spec?.diskFormat;
   if (disk && disk !== 'raw') add('image-not-raw', REASONS['image-not-raw']({ format: disk }));
   // "No accessible image volume" follows from "Skipping image volume … not accessible": one reason, not two.

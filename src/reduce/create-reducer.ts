@@ -1,7 +1,7 @@
 import { unpin } from '../model/detach-record.ts';
 import type { Diagnostic, LogRecord } from '../model/log-record.ts';
 import type { Event } from '../recognise/event.ts';
-import { meaningOf } from '../recognise/event-types.ts';
+import { meaningOf, type EventMeaning } from '../recognise/event-types.ts';
 import { parseHostSpec } from '../recognise/parse-host-spec.ts';
 import { volumeSpecOf } from './volume-spec-of.ts';
 import type { HostFacts } from './classify.ts';
@@ -123,23 +123,30 @@ export function createReducer(options: ReducerOptions): Reducer {
     if (meaning?.side === 'glance') {
       // glance-api / glance_store: never part of a cinder flow, even when the request ids coincide.
     } else if (rid !== null && rid !== '' && (event !== null || belongsToCinder(record))) {
-      const key = `${record.host ?? ''}\u0000${rid}`;
-      const flow = flows.get(key);
-      if (flow !== undefined) {
-        flows.delete(key);
-        flows.set(key, flow); // most recently active last
-        if (event !== null) route(flow, event);
-        else touch(flow, record);
-      } else if (event !== null && meaning?.opensFlow === true && (!closed.has(key) || meaning.create === 'starts')) {
-        open(key, event);
-      } else if (event !== null && closed.has(key)) {
-        counters.lateEvents++;
-      } else if (!closed.has(key)) {
-        preflow.note(key, t, record.input, record.line, event);
-      }
+      stepFlow(`${record.host ?? ''}\u0000${rid}`, record, event, meaning);
+    } else if (event !== null && (meaning?.outcome ?? null) !== null && event.fields['volumeId'] !== undefined) {
+      // No request id (a journal of bare messages): the volume the outcome line names keys its flow.
+      stepFlow(`${record.host ?? ''}\u0000volume ${event.fields['volumeId']}`, record, event, meaning);
     }
     closeDue(record.host ?? '');
     return out;
+  }
+
+  /** One record of the flow `key` (host and request id, else host and volume): routed, or opening it, or kept until it opens. */
+  function stepFlow(key: string, record: LogRecord, event: Event | null, meaning: EventMeaning | null) {
+    const flow = flows.get(key);
+    if (flow !== undefined) {
+      flows.delete(key);
+      flows.set(key, flow); // most recently active last
+      if (event !== null) route(flow, event);
+      else touch(flow, record);
+    } else if (event !== null && meaning?.opensFlow === true && (!closed.has(key) || meaning.create === 'starts')) {
+      open(key, event);
+    } else if (event !== null && closed.has(key)) {
+      counters.lateEvents++;
+    } else if (!closed.has(key)) {
+      preflow.note(key, record.time, record.input, record.line, event);
+    }
   }
 
   function open(key: string, event: Event) {
@@ -244,6 +251,10 @@ export function createReducer(options: ReducerOptions): Reducer {
         break;
       default:
         break;
+    }
+    if (meaning.outcome === 'failed' && target === root && root.createType === null && root.status === 'open') {
+      root.startOutside = true;
+      fail(root, root, time);
     }
   }
 

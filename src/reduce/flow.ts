@@ -21,6 +21,8 @@ export interface Flow {
   /** Log time after which a finished flow is emitted even if its manager line never comes. */
   closeAt: number | null;
   rescheduled: boolean;
+  /** Its start line is not in the input: a line telling the volume's outcome ended it (see EventMeaning.outcome). */
+  startOutside: boolean;
   readonly events: Event[];
   /** The internal (cache-seeding) flow currently open inside this one. */
   nested: Flow | null;
@@ -43,6 +45,7 @@ export function createFlow(key: string, event: Event, first: { time: number | nu
     status: 'open',
     closeAt: null,
     rescheduled: false,
+    startOutside: false,
     events: [],
     nested: null,
     internal: [],

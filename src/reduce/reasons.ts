@@ -30,6 +30,8 @@ export const REASONS = {
   'rbd-different-cluster': () => 'the image is in a different Ceph cluster than the volume',
   'rbd-unable-to-open': (v: { detail?: string | undefined }) => `the RBD driver could not open the image snapshot${v.detail ? `: ${v.detail}` : ''}`,
   'netapp-clone-unsuccessful': (v: { msg?: string | undefined }) => `NetApp could not clone the image${v.msg ? `: ${v.msg}` : ''}`,
+  'encrypted-volume': (v: { encryptor?: string | undefined; keyId?: string | undefined }) =>
+    `the volume is encrypted (${v.keyId ? `the image is an encrypted volume's, cinder_encryption_key_id ${v.keyId}` : `os-brick attached ${v.encryptor ? `a ${v.encryptor}` : 'an encryptor'} to write the image`}): Cinder never clones an image into an encrypted volume, it downloads it and writes it through the encryption layer`,
   'no-reason-logged': () =>
     'the logs do not show why: no fallback line was logged (DEBUG logging may be off, or the driver has no clone_image and no cache or glance-cinder path applied)',
 } as const satisfies Record<string, (v: Record<string, string | undefined>) => string>;

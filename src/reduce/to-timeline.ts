@@ -84,7 +84,8 @@ function errorOf(flow: Flow): string {
   const copyFailed = findEvent(ev, 'copyImageFailed');
   if (copyFailed) {
     const stderr = copyFailed.record.extra.map((l) => l.trim()).find((l) => l.startsWith('Stderr:'));
-    return clip([`Failed to copy image ${copyFailed.fields['imageId'] ?? ''} to volume`, copyFailed.fields['error'], stderr].filter(Boolean).join(': '));
+    const image = copyFailed.fields['imageId'];
+    return clip([image === undefined ? 'Failed to copy image to volume' : `Failed to copy image ${image} to volume`, copyFailed.fields['error'], stderr].filter(Boolean).join(': '));
   }
   const step = ev.find((e) => meaningOf(e.type).errorLine);
   if (step) return clip(step.record.text);

@@ -12,8 +12,8 @@ const KIND: Record<FieldKind, RegExp> = {
   text: /^/s,
 };
 const groupsOf = (pattern: RegExp): string[] => [...pattern.source.matchAll(/\(\?<([A-Za-z_]\w*)>/g)].map((m) => m[1] ?? '');
-/** The loggers of each side: cinder-volume's own, or glance-api's, glance_store's and their web servers'. */
-const SIDE_LOGGER = { cinder: /^cinder\./, glance: /^(?:glance\.|glance_store\.|uwsgi$|eventlet\.)/ };
+/** The loggers of each side: cinder-volume's own (and os-brick's in its process), or glance-api's, glance_store's and their web servers'. */
+const SIDE_LOGGER = { cinder: /^(?:cinder|os_brick)\./, glance: /^(?:glance\.|glance_store\.|uwsgi$|eventlet\.)/ };
 
 test('row ids are unique', (t) => {
   const ids = RECOGNISERS.map((r) => r.id);
@@ -25,8 +25,8 @@ test('every event type is produced by some row', (t) => {
   t.deepEqual(Object.keys(EVENT_TYPES).filter((e) => !produced.has(e as never)), []);
 });
 
-test('every event declares what it means: side, flow opening, nesting, evidence, create effect, phase, reasons, fields', (t) => {
-  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'phase', 'reasons', 'side'];
+test('every event declares what it means: side, flow opening, nesting, evidence, create effect, outcome, phase, reasons, fields', (t) => {
+  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'outcome', 'phase', 'reasons', 'side'];
   for (const [type, m] of Object.entries(EVENT_TYPES)) {
     t.deepEqual(Object.keys(m).sort(), keys, type);
     t.true(m.side === 'cinder' || m.side === 'glance', type);
@@ -37,7 +37,7 @@ test('every event declares what it means: side, flow opening, nesting, evidence,
 test('a glance-side event is never part of a cinder flow: it opens none, nests in none, proves nothing about a volume', (t) => {
   for (const [type, m] of Object.entries(EVENT_TYPES)) {
     if (m.side !== 'glance') continue;
-    t.deepEqual([m.opensFlow, m.nested, m.dataPath, m.fromImage, m.namesVolume, m.errorLine, m.create, m.phase, m.reasons.length], [false, false, false, false, false, false, null, null, 0], type);
+    t.deepEqual([m.opensFlow, m.nested, m.dataPath, m.fromImage, m.namesVolume, m.errorLine, m.create, m.outcome, m.phase, m.reasons.length], [false, false, false, false, false, false, null, null, null, 0], type);
   }
 });
 

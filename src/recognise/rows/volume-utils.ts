@@ -28,6 +28,44 @@ export const volumeUtilsRows: readonly Recogniser[] = [
     ],
   },
   {
+    // _copy_image_to_volume before the LOG.exception rewrite: ProcessExecutionError (error = its stderr) and any other error.
+    id: 'volume-utils.copy-failed.kilo',
+    event: 'copyImageFailed',
+    loggers: VOLUME_UTILS,
+    levels: ['ERROR'],
+    pattern: new RegExp(`^Failed to copy image (?<imageId>\\S+) to volume: (?<volumeId>${UUID}), error: (?<error>.*)$`, 's'),
+    anchor: 'Failed to copy image ',
+    releases: 'havana–pike',
+    samples: [
+      'Failed to copy image 9535cff0-1980-4ac8-a702-a3b6234c88dd to volume: 2f4e1c8a-6b1d-4c1e-9a53-0d7e6f2b9c41, error: iscsiadm: No session found.',
+    ],
+  },
+  {
+    // The image was refused (ImageUnacceptable): no image id in the line; with its error up to pike, without from queens.
+    id: 'volume-utils.copy-failed.unacceptable',
+    event: 'copyImageFailed',
+    loggers: VOLUME_UTILS,
+    levels: ['ERROR'],
+    pattern: new RegExp(`^Failed to copy image to volume: (?<volumeId>${UUID})(?:, error: (?<error>.*))?$`, 's'),
+    anchor: 'Failed to copy image to volume: ',
+    releases: 'havana–master',
+    samples: [
+      'Failed to copy image to volume: 2f4e1c8a-6b1d-4c1e-9a53-0d7e6f2b9c41, error: Image 9535cff0-1980-4ac8-a702-a3b6234c88dd is unacceptable: Size is 8GB and doesn\'t fit in a volume of size 1GB.',
+      'Failed to copy image to volume: ff682d50-2f29-45bd-a9ae-41a933ca5bd7',
+    ],
+  },
+  {
+    // _create_from_image_download: the image is larger than the volume (ImageTooBig).
+    id: 'volume-utils.copy-failed.too-big',
+    event: 'copyImageFailed',
+    loggers: VOLUME_UTILS,
+    levels: ['ERROR'],
+    pattern: new RegExp(`^Failed to copy image to volume (?<volumeId>${UUID}) due to insufficient space$`),
+    anchor: 'Failed to copy image to volume ',
+    releases: 'queens–master',
+    samples: ['Failed to copy image to volume ff682d50-2f29-45bd-a9ae-41a933ca5bd7 due to insufficient space'],
+  },
+  {
     id: 'volume-utils.downloaded',
     event: 'imageDownloaded',
     loggers: VOLUME_UTILS,
