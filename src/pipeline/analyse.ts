@@ -1,5 +1,5 @@
 import type { InputSource } from '../io/open-input.ts';
-import type { Diagnostic, InputFormat, LogRecord } from '../model/log-record.ts';
+import { emptyStats, type Diagnostic, type InputFormat, type LogRecord } from '../model/log-record.ts';
 import { createRecogniser } from '../recognise/create-recogniser.ts';
 import { RECOGNISERS } from '../recognise/table.ts';
 import { createReducer, type ReducerOutput } from '../reduce/create-reducer.ts';
@@ -99,7 +99,7 @@ export function createAnalysis(
   const run = (): RunTotals => ({
     inputs: [
       ...states.map((s) => ({ name: s.name, format: s.format, stats: s.stats, error: s.error })),
-      ...failed.map((f) => ({ name: f.name, format: null, stats: { read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0 }, error: f.diagnostic.message })),
+      ...failed.map((f) => ({ name: f.name, format: null, stats: emptyStats(), error: f.diagnostic.message })),
     ],
     recognised: reducer.counters.recognised,
     diagnostics: { ...diagnostics },
