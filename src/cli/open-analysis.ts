@@ -33,7 +33,7 @@ export async function openAnalysis(files: readonly string[], o: ResolvedOptions,
     showUnrecognised: o.diagnostics,
     filter: createTimelineFilter(o, o.tz),
     imageFilter: createImageFilter(o, o.tz),
-    ...(live ? { live: { clock: () => Date.now(), quietMs: 150, tickMs: 50 } } : {}),
+    ...(live ? { live: { clock: () => Date.now(), quietMs: 150, entryQuietMs: 5, tickMs: 50 } } : {}),
   });
   return { analysis, sources };
 }

@@ -106,6 +106,14 @@ export function createDecoder(opts: DecoderOptions): Decoder {
       if (!ended) {
         ended = true;
         core.end(scratch);
+        if (stats.blob > 0) {
+          sink.report(
+            'warning',
+            'blob-messages',
+            `Rerun journalctl with --all (-a), or better with -o json or -o export: ${stats.blob} message${stats.blob === 1 ? ' was' : 's were'} printed as "[NB blob data]" (journalctl's stand-in for a message with colour codes or other unprintable bytes), so their text is not in the input and the volumes they name are not followed`,
+            ctx.assembler.firstBlobLine,
+          );
+        }
         sink.summarise();
       }
       return drain();

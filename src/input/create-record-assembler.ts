@@ -24,6 +24,8 @@ export interface RecordAssembler {
   continuation(text: string | null, line: number): void;
   /** Emit every held record, in input order. */
   flush(out: LogRecord[]): void;
+  /** The line of the first `[NB blob data]` entry (counted in `stats.blob`, not a record), 0 if none. */
+  readonly firstBlobLine: number;
 }
 
 /** Records held at most while waiting for their stream's next entry (a bound on memory and delay). */
@@ -127,6 +129,7 @@ export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): 
   let pending: MutableRecord[] = [];
   let first = 0;
   const latest = new Streams();
+  let firstBlobLine = 0;
 
   const fold = (into: MutableRecord, rec: MutableRecord): void => {
     pushExtra(into, rec.text);
@@ -159,6 +162,11 @@ export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): 
 
   return {
     entry(rec, kind, out) {
+      if (isBlob(rec.text)) {
+        stats.blob += 1;
+        if (firstBlobLine === 0) firstBlobLine = rec.line;
+        return;
+      }
       const h = latest.get(rec);
       const last = pending[pending.length - 1];
       if (h !== undefined && continues(h, rec, kind) && (h === last || closeInTime(h.time, rec.time))) {
@@ -190,6 +198,9 @@ export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): 
       pending = [];
       first = 0;
       latest.clear();
+    },
+    get firstBlobLine() {
+      return firstBlobLine;
     },
   };
 }

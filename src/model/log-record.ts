@@ -81,9 +81,14 @@ export interface InputStats {
   blank: number;
   /** Lines/entries that could not be parsed in the input's format (bad JSON, wrong field types, oversize …). */
   malformed: number;
+  /**
+   * Entries whose message journalctl printed as `[169B blob data]` (a message with colour codes or
+   * other unprintable bytes, without `--all`): no text, so not records.
+   */
+  blob: number;
 }
 
-export const emptyStats = (): InputStats => ({ read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0 });
+export const emptyStats = (): InputStats => ({ read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0, blob: 0 });
 
 /** One diagnostic shape for everything the tool tells the user about its input or options (style §4). */
 export interface Diagnostic {

@@ -1,5 +1,5 @@
 import type { InputSource } from '../io/open-input.ts';
-import type { Diagnostic, InputFormat, LogRecord } from '../model/log-record.ts';
+import { emptyStats, type Diagnostic, type InputFormat, type LogRecord } from '../model/log-record.ts';
 import { createRecogniser } from '../recognise/create-recogniser.ts';
 import { RECOGNISERS } from '../recognise/table.ts';
 import { createReducer, type ReducerOutput } from '../reduce/create-reducer.ts';
@@ -24,8 +24,10 @@ export interface AnalyseOptions {
   /**
    * Live input (a pipe that stays open, `journalctl -f`): after `quietMs` without input the record
    * held for continuation lines is emitted, and log time advances with the wall time spent waiting.
+   * A journal entry (json, export) is whole when it arrives: only a further entry of the same
+   * stream written in the same burst can continue it, so its input waits `entryQuietMs` instead.
    */
-  readonly live?: { readonly clock: () => number; readonly quietMs: number; readonly tickMs: number };
+  readonly live?: { readonly clock: () => number; readonly quietMs: number; readonly entryQuietMs: number; readonly tickMs: number };
   /**
    * `--since/--until/--host/--image/--volume`: timelines it rejects are neither emitted nor summarised,
    * nor counted in their image's volumes.
@@ -62,6 +64,8 @@ export interface Analysis {
 }
 
 const TICK = Symbol('tick');
+/** Formats whose records are journal entries, whole when they arrive (see `live.entryQuietMs`). */
+const WHOLE_ENTRIES: ReadonlySet<InputFormat> = new Set(['json', 'json-sse', 'json-seq', 'json-pretty', 'export']);
 
 /**
  * The one pipeline: sources → records (per input, merged by time) → recognisers → reducer →
@@ -95,7 +99,7 @@ export function createAnalysis(
   const run = (): RunTotals => ({
     inputs: [
       ...states.map((s) => ({ name: s.name, format: s.format, stats: s.stats, error: s.error })),
-      ...failed.map((f) => ({ name: f.name, format: null, stats: { read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0 }, error: f.diagnostic.message })),
+      ...failed.map((f) => ({ name: f.name, format: null, stats: emptyStats(), error: f.diagnostic.message })),
     ],
     recognised: reducer.counters.recognised,
     diagnostics: { ...diagnostics },
@@ -142,13 +146,19 @@ export function createAnalysis(
     const live = options.live;
     let next = batches.next();
     let waitingSince = live?.clock() ?? 0;
-    let flushed = false;
+    /** Per input: its held record was emitted since the last input arrived. */
+    const flushed = states.map(() => false);
+    const holdOf = (s: ReaderState): number => (live === undefined ? 0 : s.format !== null && WHOLE_ENTRIES.has(s.format) ? live.entryQuietMs : live.quietMs);
     for (;;) {
       let r: IteratorResult<LogRecord[]> | typeof TICK;
       if (live === undefined) r = await orStop(next);
       else {
+        // Wake when the next input's hold runs out, else after a tick (wall time for the reducer).
+        const quiet = live.clock() - waitingSince;
+        let wait = live.tickMs;
+        for (const [i, s] of states.entries()) if (!flushed[i]) wait = Math.min(wait, Math.max(0, holdOf(s) - quiet));
         let timer: NodeJS.Timeout | undefined;
-        const tick = new Promise<typeof TICK>((resolve) => (timer = setTimeout(() => resolve(TICK), live.tickMs)));
+        const tick = new Promise<typeof TICK>((resolve) => (timer = setTimeout(() => resolve(TICK), wait)));
         r = await orStop(Promise.race([next, tick]));
         clearTimeout(timer);
       }
@@ -156,12 +166,15 @@ export function createAnalysis(
       if (r === TICK) {
         if (live === undefined) continue;
         const quiet = live.clock() - waitingSince;
-        if (quiet < live.quietMs) continue;
-        if (!flushed) {
-          flushed = true;
-          for (const s of states) yield* consume(s.flushHeld());
-          yield* drainDiagnostics();
+        let any = false;
+        for (const [i, s] of states.entries()) {
+          if (flushed[i] || quiet < holdOf(s)) continue;
+          flushed[i] = true;
+          any = true;
+          yield* consume(s.flushHeld());
         }
+        if (any) yield* drainDiagnostics();
+        if (quiet < live.quietMs && !any) continue;
         if (lastTime !== null) yield* emit(reducer.advance(lastTime + quiet));
         continue;
       }
@@ -169,7 +182,7 @@ export function createAnalysis(
       yield* consume(r.value);
       yield* drainDiagnostics();
       next = batches.next();
-      flushed = false;
+      flushed.fill(false);
       if (live !== undefined) waitingSince = live.clock();
     }
     // Stopped (SIGINT/SIGTERM): what was read is analysed, the record held for continuation lines too.

@@ -114,6 +114,8 @@ export const SummaryRecordSchema = z.object({
     markers: z.number().int().nonnegative(),
     blank: z.number().int().nonnegative(),
     malformed: z.number().int().nonnegative(),
+    /** Messages printed as `[NB blob data]` (journalctl without --all); present only when some were. */
+    blob: z.number().int().nonnegative().optional(),
   }),
   inputs: z.array(
     z.object({ name: z.string(), format: z.string().nullable(), read: z.number().int().nonnegative(), error: z.string().nullable() }),
