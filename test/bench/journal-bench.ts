@@ -2,38 +2,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_UNIT_MATCH } from '../../src/input/journal-file/default-unit-match.ts';
+import { exportUnits } from '../fuzz/support/entries.ts';
+import { JOURNAL_REMOTE } from '../input/journal-file/journal-tools.ts';
 import { measure, type Measurement } from './measure.ts';
 
-const JOURNAL_REMOTE = '/lib/systemd/systemd-journal-remote';
 const DAY_US = 86_400_000_000;
 const analysed = new Set(DEFAULT_UNIT_MATCH.exact);
 
-/** Splits an export stream into entries (binary fields kept whole). */
-function exportEntries(b: Buffer): Buffer[] {
-  const out: Buffer[] = [];
-  let start = 0;
-  let i = 0;
-  while (i < b.length) {
-    const nl = b.indexOf(10, i);
-    if (nl < 0) break;
-    if (nl === i) {
-      out.push(b.subarray(start, nl + 1));
-      start = i = nl + 1;
-      continue;
-    }
-    const eq = b.indexOf(61, i);
-    if (eq < 0 || eq > nl) {
-      const len = Number(b.readBigUInt64LE(nl + 1));
-      i = nl + 9 + len + 1;
-    } else i = nl + 1;
-  }
-  return out;
-}
-
-const isAnalysed = (e: Buffer): boolean => {
-  const s = e.toString('latin1');
-  return /^(_SYSTEMD_UNIT|SYSLOG_IDENTIFIER|UNIT|CONTAINER_NAME)=.*$/gm.test(s) && (s.match(/^(_SYSTEMD_UNIT|SYSLOG_IDENTIFIER|UNIT|CONTAINER_NAME)=.*$/gm) ?? []).some((l) => analysed.has(l));
-};
+const isAnalysed = (e: Buffer): boolean =>
+  (e.toString('latin1').match(/^(_SYSTEMD_UNIT|SYSLOG_IDENTIFIER|UNIT|CONTAINER_NAME)=.*$/gm) ?? []).some((l) => analysed.has(l));
 
 /** Shifts an entry's wall-clock and monotonic timestamps by `days`. */
 const shift = (e: Buffer, days: number): Buffer =>
@@ -57,7 +34,7 @@ function generate(samplesDir: string, dir: string, targetBytes: number): { file:
   for (const s of readdirSync(samplesDir).sort()) {
     const p = join(samplesDir, s, 'journal.export');
     if (!existsSync(p) || s === 'burst') continue;
-    for (const e of exportEntries(readFileSync(p))) (isAnalysed(e) ? mine : others).push(e);
+    for (const { bytes: e } of exportUnits(readFileSync(p)).filter((u) => u.entry)) (isAnalysed(e) ? mine : others).push(e);
   }
   const parts: Buffer[] = [];
   let bytes = 0;

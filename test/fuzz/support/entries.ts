@@ -24,7 +24,7 @@ export function splitLines(data: Buffer): Buffer[] {
 }
 
 /** Export stream entries (binary fields skipped by their length), each with its closing empty line. */
-function exportUnits(data: Buffer): Unit[] {
+export function exportUnits(data: Buffer): Unit[] {
   const units: Unit[] = [];
   let start = 0;
   let i = 0;
