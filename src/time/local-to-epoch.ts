@@ -6,18 +6,30 @@ const MAX_CACHED_HOURS = 50_000;
 /** Per zone: local wall-clock hour (as if UTC, in hours) → offset in minutes. */
 const localHourCache = new Map<string, Map<number, number>>();
 
+/** Far enough from a wall-clock time to be on either side of any one offset change near it. */
+const PROBE_MS = 26 * HOUR_MS;
+
 /**
- * Offset (minutes) that applies to a wall-clock time given as "local ms as if UTC".
- * Gap (spring forward): the offset before the transition, like `new Date(y, m, d …)`, so the
- * time moves forward. Overlap (fall back): the offset found first (usually the later one).
+ * Offset (minutes) that applies to a wall-clock time given as "local ms as if UTC", with the
+ * ECMAScript (and Temporal 'compatible') rule, the same in every zone:
+ * - gap (spring forward): the offset before the change, so the time moves forward, like
+ *   `new Date(y, m, d …)`;
+ * - overlap (fall back, a wall time that happens twice): the earlier of the two instants, also
+ *   like `new Date(…)`. (The rule used to depend on the zone's side of UTC: Berlin took the later
+ *   instant, New York the earlier.)
  */
 function offsetForWallClock(zone: string, wallMs: number): number {
-  const o1 = offsetAt(zone, wallMs);
-  const o2 = offsetAt(zone, wallMs - o1 * 60_000);
-  if (o1 === o2) return o1;
-  const o3 = offsetAt(zone, wallMs - o2 * 60_000);
-  if (o3 === o2) return o2;
-  return Math.min(o2, o3);
+  const before = offsetAt(zone, wallMs - PROBE_MS);
+  const after = offsetAt(zone, wallMs + PROBE_MS);
+  const fits = (o: number): boolean => offsetAt(zone, wallMs - o * 60_000) === o;
+  // Two changes within a day (rare): the offset at the time itself.
+  if (before === after) return fits(before) ? before : offsetAt(zone, wallMs - offsetAt(zone, wallMs) * 60_000);
+  const fitsBefore = fits(before);
+  const fitsAfter = fits(after);
+  if (fitsBefore && fitsAfter) return Math.max(before, after); // overlap: the earlier instant
+  if (fitsBefore) return before;
+  if (fitsAfter) return after;
+  return before; // gap
 }
 
 /**

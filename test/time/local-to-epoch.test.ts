@@ -74,3 +74,29 @@ test('localToEpoch moves a wall time inside a spring-forward gap forward, like D
 test('localToEpoch gives NaN for an unknown zone instead of throwing', (t) => {
   t.true(Number.isNaN(localToEpoch('Mars/Olympus_Mons', 2024, 1, 1, 0, 0, 0, 0)));
 });
+
+test('localToEpoch reads every wall time around each offset change as the Date constructor does, in every zone', (t) => {
+  // Date follows ECMAScript: a time in a gap moves forward, a time that happens twice is the
+  // earlier instant. Berlin and New York used to disagree on the second rule.
+  const saved = process.env.TZ;
+  let changes = 0;
+  try {
+    for (const zone of ZONES) {
+      process.env.TZ = zone;
+      for (let at = Date.UTC(2020, 0, 1); at < Date.UTC(2023, 0, 1); at += HOUR) {
+        if (rawOffsetAt(zone, at) === rawOffsetAt(zone, at + HOUR)) continue;
+        changes++;
+        const wall = new Date(at + rawOffsetAt(zone, at) * 60_000);
+        for (let step = -12; step <= 12; step++) {
+          const w = new Date(wall.getTime() + step * 15 * 60_000);
+          const [y, mo, d, h, mi] = [w.getUTCFullYear(), w.getUTCMonth() + 1, w.getUTCDate(), w.getUTCHours(), w.getUTCMinutes()];
+          t.is(localToEpoch(zone, y, mo, d, h, mi, 7, 0), new Date(y, mo - 1, d, h, mi, 7, 0).getTime(), `${zone} ${y}-${mo}-${d} ${h}:${mi}`);
+        }
+      }
+    }
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+  t.true(changes >= 30, `${changes} offset changes`);
+});
