@@ -1,6 +1,7 @@
 import type { ImageData } from './image.ts';
 import type { StorePlacements } from './create-store-placement.ts';
 import type { TrackedImage, Transfer } from './tracked-image.ts';
+import { compareText } from '../model/compare-text.ts';
 
 const UUID_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
@@ -38,7 +39,7 @@ export function createImageCatalogue(placement: StorePlacements): ImageCatalogue
     const all = placement.stores();
     return [...images.values()]
       .filter((s) => UUID_RE.test(s.imageId))
-      .sort((a, b) => (a.first ?? Infinity) - (b.first ?? Infinity) || a.imageId.localeCompare(b.imageId))
+      .sort((a, b) => (a.first ?? Infinity) - (b.first ?? Infinity) || compareText(a.imageId, b.imageId))
       .map((s) => {
         const stores = [...s.stores].sort();
         return {

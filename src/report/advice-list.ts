@@ -1,4 +1,5 @@
 import type { Advice, Timeline } from '../reduce/timeline.ts';
+import { compareText } from '../model/compare-text.ts';
 
 export interface AdviceItem extends Advice {
   /** How many of the volumes it applies to. */
@@ -20,6 +21,6 @@ export function adviceList(timelines: readonly Timeline[]): AdviceItem[] {
     }
   }
   return [...seen.values()]
-    .sort((a, b) => b.volumes - a.volumes || a.advice.code.localeCompare(b.advice.code))
+    .sort((a, b) => b.volumes - a.volumes || compareText(a.advice.code, b.advice.code))
     .map(({ advice, volumes }) => ({ code: advice.code, message: advice.message, command: advice.command, volumes }));
 }

@@ -1,6 +1,7 @@
 import { formatTimestamp } from '../time/format-timestamp.ts';
 import { THROUGHPUT_METRICS, type ThroughputDimension, type ThroughputEvent, type ThroughputMetric } from './throughput-event.ts';
 import { addToStat, emptyStat, quantile, RELATIVE_ACCURACY, sketchToJson, type SketchJson, type ThroughputStat } from './throughput-stat.ts';
+import { compareText } from '../model/compare-text.ts';
 
 export type ThroughputGroup = Partial<Record<ThroughputDimension, string>>;
 
@@ -69,7 +70,7 @@ export function cellFor(cells: Map<string, StatCell>, metric: ThroughputMetric, 
 export function toRows(cells: Iterable<StatCell>, by: readonly ThroughputDimension[]): ThroughputRow[] {
   const list = [...cells].filter((c) => c.stat.count > 0);
   const rank = (m: ThroughputMetric) => THROUGHPUT_METRICS.indexOf(m);
-  list.sort((a, b) => rank(a.metric) - rank(b.metric) || by.map((d) => (a.group[d] ?? '').localeCompare(b.group[d] ?? '')).find((x) => x !== 0) || 0);
+  list.sort((a, b) => rank(a.metric) - rank(b.metric) || by.map((d) => compareText(a.group[d] ?? '', b.group[d] ?? '')).find((x) => x !== 0) || 0);
   return list.map(({ metric, group, stat: s }) => {
     const q = (p: number) => {
       const v = quantile(s, p);
