@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Timeline } from '../reduce/timeline.ts';
+import { conversionDirMetrics } from './conversion-dir-metrics.ts';
 import { DURATION_BUCKETS, RESIDENCE_BUCKETS, THROUGHPUT_BUCKETS } from './buckets.ts';
 import { reasonLabel, timelineLabels } from './timeline-labels.ts';
 
@@ -105,6 +106,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers,
   });
   const openFlows = new Gauge({ name: 'clonewatch_open_flows', help: 'Volume creations started and not yet ended.', registers });
+  const conversionDir = conversionDirMetrics(registers);
 
   if (options.processMetrics ?? true) {
     collectDefaultMetrics({ register: registry });
@@ -128,6 +130,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       }
     }
     for (const code of new Set(t.reasons.map((r) => reasonLabel(r.code)))) reasons.inc({ reason: code, backend: labels.backend });
+    conversionDir.observe(t);
   }
 
   return {

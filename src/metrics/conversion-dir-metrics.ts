@@ -1,0 +1,34 @@
+import { Counter, Gauge, type Registry } from 'prom-client';
+import type { Timeline } from '../reduce/timeline.ts';
+import { createConversionDirPeaks } from '../report/create-conversion-dir-peaks.ts';
+
+/**
+ * The conversion directory's metrics, by cinder-volume host (a bounded label: one exporter per host,
+ * or the hosts of one merged journal): the most bytes held there at once so far, and the creates that
+ * failed for lack of space there. The peak is swept from the finished creates when Prometheus scrapes.
+ */
+export function conversionDirMetrics(registers: Registry[]): { observe(t: Timeline): void } {
+  const peaks = createConversionDirPeaks();
+  new Gauge({
+    name: 'clonewatch_conversion_dir_peak_bytes',
+    help: 'Most bytes held at once in image_conversion_dir by the finished volume creations (downloaded images at their size, files converted there at the virtual size), by host.',
+    labelNames: ['host'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const h of peaks.result().hosts) this.set({ host: h.host ?? 'unknown' }, h.peakBytes);
+    },
+  });
+  const noSpace = new Counter({
+    name: 'clonewatch_conversion_dir_no_space_failures_total',
+    help: 'Volume creations that failed for lack of space in image_conversion_dir, by host.',
+    labelNames: ['host'] as const,
+    registers,
+  });
+  return {
+    observe(t) {
+      peaks.add(t);
+      if (t.conversionDir?.noSpace) noSpace.inc({ host: t.host ?? 'unknown' });
+    },
+  };
+}
