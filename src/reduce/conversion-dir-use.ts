@@ -70,12 +70,14 @@ export function conversionDirUse(events: readonly Event[], phases: readonly Phas
   for (const e of intoDir) {
     const t = e.record.time;
     if (t === null) continue;
-    const phase = converts.find((p) => p.end === t) ?? { start: t, sizeMB: num(e.fields['sizeMB']) };
-    const sizeMB = num(e.fields['sizeMB']) ?? phase.sizeMB;
+    // The DEBUG details line has the real duration; the phase (ending at the INFO line just after it) the start.
+    const phase = converts.find((p) => (p.end ?? -Infinity) >= t);
+    const seconds = num(e.fields['durationSec']);
+    const sizeMB = num(e.fields['sizeMB']) ?? phase?.sizeMB ?? null;
     const volumeBytes = spec?.volumeSizeGiB == null ? null : spec.volumeSizeGiB * GiB;
     const bytes = sizeMB === null ? volumeBytes : Math.round(sizeMB * MiB);
     if (bytes === null) continue;
-    const start = phase.start ?? t;
+    const start = seconds !== null ? t - seconds * 1000 : (phase?.start ?? t);
     if (files.some((f) => f.kind === 'converted' && f.start === start)) continue; // the DEBUG details and the INFO line of one conversion
     files.push({ kind: 'converted', bytes, estimated: sizeMB === null, start, ...until(start, after(t, 'imageDownloaded'), 'copied') });
   }

@@ -55,7 +55,7 @@ export default {
     return [
       copyT(v1, 'cvol-c', img, ['image-not-raw']),
       copyT(v2, 'cvol-c', img, ['image-not-raw']),
-      copyT(v3, 'cvol-c', img, ['image-not-raw'], { status: 'failed', phases: [] }),
+      copyT(v3, 'cvol-c', img, ['image-not-raw'], { status: 'failed', phases: [], conversion: null }),
     ];
   },
 } satisfies Scenario;
