@@ -129,7 +129,7 @@ test('follow --metrics-port: the peak per host and the no-space failures are scr
   }
   const e = parseExposition(text);
   const r = await report([`${SPACE}/journal.json`]);
-  t.is(sampleValue(e, 'clonewatch_conversion_dir_peak_bytes', { host: 'cvol-c' }), r.conversionDir[0]?.peakBytes);
+  t.is(sampleValue(e, 'clonewatch_conversion_dir_peak_bytes', { host: 'cvol-c' }), r.conversionDir[0]?.peakBytes ?? -1);
   t.is(sampleValue(e, 'clonewatch_conversion_dir_no_space_failures_total', { host: 'cvol-c' }), 1);
   t.is(e.type.get('clonewatch_conversion_dir_peak_bytes'), 'gauge');
   t.is(await follow.end(), 0);
