@@ -36,7 +36,7 @@ browserTest('burst: one curve per host, the peak labelled with its bytes, time a
     t.is(await b.locator('text.peak-label').textContent(), 'peak 4.68 GiB at 09:15:10, 8 volumes');
     // The curve is drawn across the chart and its highest point is the peak marker (SVG geometry, no stroke).
     const box = await b.locator('path.curve').evaluate((e) => {
-      const r = (e as SVGGraphicsElement).getBBox();
+      const r = (e as unknown as { getBBox(): { y: number; width: number; height: number } }).getBBox();
       return { y: r.y, width: r.width, height: r.height };
     });
     const cy = Number(await b.locator('circle.peak').getAttribute('cy'));
