@@ -1,14 +1,28 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
+import type { HeldNow } from '../reduce/held-in-conversion-dir.ts';
 import type { Timeline } from '../reduce/timeline.ts';
 import { createConversionDirPeaks } from '../report/create-conversion-dir-peaks.ts';
 
 /**
  * The conversion directory's metrics, by cinder-volume host (a bounded label: one exporter per host,
- * or the hosts of one merged journal): the most bytes held there at once so far, and the creates that
- * failed for lack of space there. The peak is swept from the finished creates when Prometheus scrapes.
+ * or the hosts of one merged journal): the bytes the running creates hold there now (given `heldNow`,
+ * the pipeline's), the most held at once by the finished ones, and the creates that failed for lack of
+ * space there. Both gauges are computed when Prometheus scrapes.
  */
-export function conversionDirMetrics(registers: Registry[]): { observe(t: Timeline): void } {
+export function conversionDirMetrics(registers: Registry[], heldNow?: () => HeldNow[]): { observe(t: Timeline): void } {
   const peaks = createConversionDirPeaks();
+  if (heldNow !== undefined) {
+    new Gauge({
+      name: 'clonewatch_conversion_dir_bytes',
+      help: 'Bytes the volume creations still running hold in image_conversion_dir now, by host (no series: nothing held).',
+      labelNames: ['host'] as const,
+      registers,
+      collect() {
+        this.reset();
+        for (const h of heldNow()) this.set({ host: h.host ?? 'unknown' }, h.bytes);
+      },
+    });
+  }
   new Gauge({
     name: 'clonewatch_conversion_dir_peak_bytes',
     help: 'Most bytes held at once in image_conversion_dir by the finished volume creations (downloaded images at their size, files converted there at the virtual size), by host.',

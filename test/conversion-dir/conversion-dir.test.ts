@@ -134,3 +134,38 @@ test('follow --metrics-port: the peak per host and the no-space failures are scr
   t.is(e.type.get('clonewatch_conversion_dir_peak_bytes'), 'gauge');
   t.is(await follow.end(), 0);
 });
+
+test('follow --metrics-port: the bytes the running creates hold now, per host, gone once they end', async (t) => {
+  const lines = readFileSync(`${SPACE}/journal.json`, 'utf8').split('\n').filter(Boolean);
+  // Cut just before the failing download's ERROR (cinder's coloured lines are byte arrays in JSON: cut by time).
+  const failedAt = Date.parse((await report([`${SPACE}/journal.json`])).conversionDir[0]?.noSpace[0]?.at ?? '') * 1000;
+  const cut = lines.findIndex((l) => Number((JSON.parse(l) as { __REALTIME_TIMESTAMP: string }).__REALTIME_TIMESTAMP) >= failedAt);
+  t.true(cut > 0 && cut < lines.length);
+  const download = logged(`${SPACE}/journal.short-precise.txt`, /Image fetch details: dest \S+, size ([\d.]+) MB/g);
+  const converted = logged(`${SPACE}/journal.short-precise.txt`, /Image conversion details: src \S+, size ([\d.]+) MB, duration [\d.]+ sec, destination \/opt\/stack\/data\/cinder\/conversion\/tmp/g);
+  const follow = startFollow(['--tz', 'UTC']);
+  const url = await follow.url;
+  const scrapeUntil = async (ok: (text: string) => boolean) => {
+    const deadline = Date.now() + 60_000;
+    let text = '';
+    while (Date.now() < deadline) {
+      text = await (await fetch(url)).text();
+      if (ok(text)) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return parseExposition(text);
+  };
+  // Up to the failing download: both RBD copies hold their download and their converted file.
+  follow.write(`${lines.slice(0, cut).join('\n')}\n`);
+  const expected = download.reduce((a, b) => a + b, 0) + converted.reduce((a, b) => a + b, 0);
+  // The lines are read as they arrive: wait until clonewatch has read them all (up to a minute).
+  const during = await scrapeUntil((text) => new RegExp(`clonewatch_conversion_dir_bytes\\{host="cvol-c"\\} ${expected}\\n`).test(text));
+  t.is(sampleValue(during, 'clonewatch_conversion_dir_bytes', { host: 'cvol-c' }), expected);
+  t.is(follow.records().filter((r) => r.kind === 'volume').length, 0, 'no create has ended yet');
+  // The rest: every create ends, nothing is held.
+  follow.write(`${lines.slice(cut).join('\n')}\n`);
+  const after = await scrapeUntil((text) => !/clonewatch_conversion_dir_bytes\{/.test(text) && follow.records().filter((r) => r.kind === 'volume').length === 3);
+  t.false(after.samples.some((x) => x.name === 'clonewatch_conversion_dir_bytes'));
+  t.is(after.type.get('clonewatch_conversion_dir_bytes'), 'gauge');
+  t.is(await follow.end(), 0);
+});
