@@ -124,13 +124,13 @@ test('follow --metrics-port: the peak per host and the no-space failures are scr
   let text = '';
   while (Date.now() < deadline) {
     text = await (await fetch(url)).text();
-    if (/clonewatch_conversion_dir_no_space_failures_total\{host="cvol-c"\} 1/.test(text) && follow.records().filter((r) => r.kind === 'volume').length === 3) break;
+    if (/clonewatch_conversion_dir_no_space_failures_total\{cinder_host="cvol-c"\} 1/.test(text) && follow.records().filter((r) => r.kind === 'volume').length === 3) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   const e = parseExposition(text);
   const r = await report([`${SPACE}/journal.json`]);
-  t.is(sampleValue(e, 'clonewatch_conversion_dir_peak_bytes', { host: 'cvol-c' }), r.conversionDir[0]?.peakBytes ?? -1);
-  t.is(sampleValue(e, 'clonewatch_conversion_dir_no_space_failures_total', { host: 'cvol-c' }), 1);
+  t.is(sampleValue(e, 'clonewatch_conversion_dir_peak_bytes', { cinder_host: 'cvol-c' }), r.conversionDir[0]?.peakBytes ?? -1);
+  t.is(sampleValue(e, 'clonewatch_conversion_dir_no_space_failures_total', { cinder_host: 'cvol-c' }), 1);
   t.is(e.type.get('clonewatch_conversion_dir_peak_bytes'), 'gauge');
   t.is(await follow.end(), 0);
 });
@@ -159,8 +159,8 @@ test('follow --metrics-port: the bytes the running creates hold now, per host, g
   follow.write(`${lines.slice(0, cut).join('\n')}\n`);
   const expected = download.reduce((a, b) => a + b, 0) + converted.reduce((a, b) => a + b, 0);
   // The lines are read as they arrive: wait until clonewatch has read them all (up to a minute).
-  const during = await scrapeUntil((text) => new RegExp(`clonewatch_conversion_dir_bytes\\{host="cvol-c"\\} ${expected}\\n`).test(text));
-  t.is(sampleValue(during, 'clonewatch_conversion_dir_bytes', { host: 'cvol-c' }), expected);
+  const during = await scrapeUntil((text) => new RegExp(`clonewatch_conversion_dir_bytes\\{cinder_host="cvol-c"\\} ${expected}\\n`).test(text));
+  t.is(sampleValue(during, 'clonewatch_conversion_dir_bytes', { cinder_host: 'cvol-c' }), expected);
   t.is(follow.records().filter((r) => r.kind === 'volume').length, 0, 'no create has ended yet');
   // The rest: every create ends, nothing is held.
   follow.write(`${lines.slice(cut).join('\n')}\n`);
