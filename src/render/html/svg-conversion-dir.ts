@@ -1,6 +1,7 @@
 import type { HostConversionDir } from '../../report/create-conversion-dir-peaks.ts';
 import { formatBytes } from '../format-bytes.ts';
 import { escapeHtml as e } from './escape-html.ts';
+import { stepPath } from './step-path.ts';
 
 /**
  * One host's bytes in image_conversion_dir over the span as inline SVG: a step line, the peak marked
@@ -14,13 +15,7 @@ export function svgConversionDir(h: HostConversionDir, span: { start: number; en
   const len = Math.max(1, span.end - span.start);
   const x = (t: number) => pad.l + ((Math.min(span.end, Math.max(span.start, t)) - span.start) / len) * w;
   const y = (b: number) => pad.t + ht - (b / Math.max(1, h.peakBytes)) * ht;
-  let d = `M${x(span.start).toFixed(1)},${y(0).toFixed(1)}`;
-  let prev = 0;
-  for (const p of h.points) {
-    d += `L${x(p.t).toFixed(1)},${y(prev).toFixed(1)}L${x(p.t).toFixed(1)},${y(p.bytes).toFixed(1)}`;
-    prev = p.bytes;
-  }
-  d += `L${x(span.end).toFixed(1)},${y(prev).toFixed(1)}`;
+  const d = stepPath(h.points.map((p) => ({ t: p.t, v: p.bytes })), span, x, y);
   const right = x(h.at) > pad.l + w * 0.6;
   const n = h.volumes.length;
   const peak = `<circle class="peak" cx="${x(h.at).toFixed(1)}" cy="${y(h.peakBytes).toFixed(1)}" r="4"/>` +
