@@ -57,7 +57,7 @@ export async function consumeAnalysis(invocation: { readonly files: readonly str
   const releaseStdin = () => {
     if (files.includes('-')) process.stdin.destroy();
   };
-  const exporter = await exporterFor(o, analysis.progress);
+  const exporter = await exporterFor(o, analysis.progress, analysis.heldInConversionDir);
   if (exporter === false) {
     releaseStdin();
     return EXIT.failure;

@@ -4,6 +4,7 @@ import { openInput, type InputSource } from '../io/open-input.ts';
 import { MAX_LINE_LENGTH } from '../input/limits.ts';
 import type { Diagnostic } from '../model/log-record.ts';
 import { createAnalysis, type Analysis, type Progress } from '../pipeline/analyse.ts';
+import type { HeldNow } from '../reduce/held-in-conversion-dir.ts';
 import { createImageFilter } from '../report/create-image-filter.ts';
 import { createTimelineFilter } from '../report/timeline-filter.ts';
 import type { ResolvedOptions } from './options.ts';
@@ -39,10 +40,10 @@ export async function openAnalysis(files: readonly string[], o: ResolvedOptions,
 }
 
 /** `--metrics-port`: the running exporter, null without the flag, false when it cannot serve (said on stderr). */
-export async function exporterFor(o: ResolvedOptions, progress: () => Progress): Promise<Exporter | null | false> {
+export async function exporterFor(o: ResolvedOptions, progress: () => Progress, held?: () => HeldNow[]): Promise<Exporter | null | false> {
   if (o.metricsPort === undefined) return null;
   try {
-    const exporter = await startExporter({ host: o.metricsHost, port: o.metricsPort }, progress);
+    const exporter = await startExporter({ host: o.metricsHost, port: o.metricsPort }, progress, held);
     process.stderr.write(`clonewatch: Prometheus metrics at ${exporter.url}\n`);
     return exporter;
   } catch (e) {

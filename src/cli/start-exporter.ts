@@ -2,6 +2,7 @@ import { serveMetrics } from '../io/serve-metrics.ts';
 import { createMetrics } from '../metrics/create-metrics.ts';
 import { createTotalsFeeder } from '../metrics/create-totals-feeder.ts';
 import type { Progress } from '../pipeline/analyse.ts';
+import type { HeldNow } from '../reduce/held-in-conversion-dir.ts';
 import type { Timeline } from '../reduce/timeline.ts';
 
 export interface Exporter {
@@ -20,8 +21,8 @@ const REFRESH_MS = 1000;
  * counters and the open-flows gauge are refreshed from the pipeline's progress once a second and at
  * every timeline. Rejects with a message that says what to change when the port cannot be bound.
  */
-export async function startExporter(opts: { host: string; port: number }, progress: () => Progress): Promise<Exporter> {
-  const metrics = createMetrics();
+export async function startExporter(opts: { host: string; port: number }, progress: () => Progress, held?: () => HeldNow[]): Promise<Exporter> {
+  const metrics = createMetrics(held === undefined ? {} : { heldInConversionDir: held });
   const server = await serveMetrics(metrics, opts);
   const feed = createTotalsFeeder(metrics);
   const refresh = () => feed(progress());

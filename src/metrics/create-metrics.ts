@@ -1,5 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { HeldNow } from '../reduce/held-in-conversion-dir.ts';
 import type { Timeline } from '../reduce/timeline.ts';
+import { conversionDirMetrics } from './conversion-dir-metrics.ts';
 import { DURATION_BUCKETS, RESIDENCE_BUCKETS, THROUGHPUT_BUCKETS } from './buckets.ts';
 import { reasonLabel, timelineLabels } from './timeline-labels.ts';
 
@@ -23,6 +25,8 @@ export interface Metrics {
 export interface MetricsOptions {
   /** prom-client's default process and Node.js metrics (default true). */
   readonly processMetrics?: boolean;
+  /** What the open creates hold in image_conversion_dir now (the pipeline's), read at scrape time. */
+  readonly heldInConversionDir?: () => HeldNow[];
 }
 
 const MiB = 1_048_576;
@@ -105,6 +109,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registers,
   });
   const openFlows = new Gauge({ name: 'clonewatch_open_flows', help: 'Volume creations started and not yet ended.', registers });
+  const conversionDir = conversionDirMetrics(registers, options.heldInConversionDir);
 
   if (options.processMetrics ?? true) {
     collectDefaultMetrics({ register: registry });
@@ -128,6 +133,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       }
     }
     for (const code of new Set(t.reasons.map((r) => reasonLabel(r.code)))) reasons.inc({ reason: code, backend: labels.backend });
+    conversionDir.observe(t);
   }
 
   return {

@@ -4,6 +4,7 @@ import { createRecogniser } from '../recognise/create-recogniser.ts';
 import { RECOGNISERS } from '../recognise/table.ts';
 import { createReducer, type ReducerOutput } from '../reduce/create-reducer.ts';
 import { createSummary, type SummaryData } from '../reduce/create-summary.ts';
+import type { HeldNow } from '../reduce/held-in-conversion-dir.ts';
 import type { ImageData } from '../reduce/image.ts';
 import type { Timeline } from '../reduce/timeline.ts';
 import type { RunTotals } from '../render/run-totals.ts';
@@ -61,6 +62,8 @@ export interface Analysis {
   /** The images so far, after the filters (SIGHUP). */
   images(): ImageData[];
   progress(): Progress;
+  /** What the open creates hold in image_conversion_dir now, per host (the exporter's gauge, at scrape time). */
+  heldInConversionDir(): HeldNow[];
 }
 
 const TICK = Symbol('tick');
@@ -200,6 +203,7 @@ export function createAnalysis(
     },
     snapshot: () => ({ summary: summary.result(), run: run() }),
     images,
+    heldInConversionDir: () => reducer.heldInConversionDir(),
     progress() {
       const totals = run();
       let read = 0;

@@ -130,7 +130,7 @@ export const EVENT_TYPES = {
   // download / temporary image / conversion (cinder.image.image_utils)
   downloadDetails: cinder({ opensFlow: true, phase: { name: 'download', edge: 'details' }, dataPath: true, fromImage: true, fields: { dest: 'text', sizeMB: 'decimal', durationSec: 'decimal' } }),
   downloadDone: cinder({ opensFlow: true, phase: { name: 'download', edge: 'done' }, dataPath: true, fromImage: true, fields: { sizeMB: 'decimal', mbps: 'decimal' } }),
-  downloadFailed: cinder({ opensFlow: true, errorLine: true, fields: { path: 'text', imageId: 'uuid', error: 'text', errno: 'integer' } }),
+  downloadFailed: cinder({ opensFlow: true, dataPath: true, fromImage: true, errorLine: true, fields: { path: 'text', imageId: 'uuid', error: 'text', errno: 'integer' } }),
   tempImageFetched: cinder({ opensFlow: true, phase: { name: 'temporary-image', edge: 'start' }, dataPath: true, fromImage: true, fields: { imageId: 'uuid', user: 'text' } }),
   tempImageDeleted: cinder({ opensFlow: true, phase: { name: 'temporary-image', edge: 'end' }, fields: { imageId: 'uuid', user: 'text' } }),
   conversionFormats: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'start' }, dataPath: true, fields: { imageId: 'uuid', from: 'text', to: 'text' } }),

@@ -9,6 +9,7 @@ import { createCloseQueue } from './create-close-queue.ts';
 import { createFlow, type Flow } from './flow.ts';
 import { createImageTracker } from './create-image-tracker.ts';
 import { createPreflow } from './create-preflow.ts';
+import { heldInConversionDir, type HeldNow } from './held-in-conversion-dir.ts';
 import { remember } from './remember.ts';
 import type { ImageData } from './image.ts';
 import { withGlance } from './with-glance.ts';
@@ -52,6 +53,8 @@ export interface Reducer {
    */
   countVolume(t: Timeline): void;
   openFlows(): number;
+  /** What the open creates hold in image_conversion_dir now, per host (live metrics; walks the open flows). */
+  heldInConversionDir(): HeldNow[];
   readonly counters: Readonly<ReducerCounters>;
 }
 
@@ -308,7 +311,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     return out;
   }
 
-  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, counters };
+  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, heldInConversionDir: () => heldInConversionDir(flows.values()), counters };
 }
 
 function findByVolume(root: Flow, volumeId: string): Flow | undefined {

@@ -1,4 +1,5 @@
 import type { InputStats } from '../model/log-record.ts';
+import { createConversionDirPeaks, type ConversionDirData } from '../report/create-conversion-dir-peaks.ts';
 import type { Timeline } from './timeline.ts';
 
 export interface InputSummary {
@@ -24,6 +25,8 @@ export interface SummaryData {
   /** Every distinct advice of the run's timelines, with how many volumes it concerns, most frequent first. */
   readonly advice: readonly { code: string; message: string; command: string | null; volumes: number }[];
   readonly temporaryImages: { count: number; peakConcurrent: number; peakAt: number | null; peakHost: string | null; longestMs: number | null };
+  /** Bytes held in image_conversion_dir per host: the peak, when, by which volumes (see createConversionDirPeaks). */
+  readonly conversionDir: ConversionDirData;
 }
 
 const bump = (o: Record<string, number>, k: string) => {
@@ -50,9 +53,11 @@ export function createSummary() {
   const temps: { start: number; end: number; host: string | null }[] = [];
   let first: number | null = null;
   let last: number | null = null;
+  const conversionDir = createConversionDirPeaks();
 
   function add(t: Timeline): void {
     volumes.total++;
+    conversionDir.add(t);
     bump(volumes.byStatus, t.status);
     bump(volumes.bySource, t.source);
     if (t.provisioning) bump(volumes.byProvisioning, t.provisioning);
@@ -76,7 +81,7 @@ export function createSummary() {
 
   function result(): SummaryData {
     const list = [...advice.values()].map((a) => ({ ...a })).sort((a, b) => b.volumes - a.volumes);
-    return { span: { start: first, end: last }, volumes, reasons, advice: list, temporaryImages: sweep(temps) };
+    return { span: { start: first, end: last }, volumes, reasons, advice: list, temporaryImages: sweep(temps), conversionDir: conversionDir.result() };
   }
 
   return { add, result };

@@ -1,5 +1,6 @@
 import type { Origin } from '../model/log-record.ts';
 import type { FlowPhase } from '../recognise/event-types.ts';
+import type { ConversionDirUse } from './conversion-dir-use.ts';
 import type { GlanceServe } from './image.ts';
 
 export type VolumeSource = 'image' | 'raw' | 'snapshot' | 'source_vol' | 'backup' | 'other';
@@ -73,4 +74,6 @@ export interface Timeline {
   readonly error: string | null;
   readonly rescheduled: boolean;
   readonly origin: Origin;
+  /** What the create held in image_conversion_dir, and whether it failed for lack of space there (absent or null: nothing). */
+  readonly conversionDir?: ConversionDirUse | null;
 }

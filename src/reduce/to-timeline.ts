@@ -2,6 +2,7 @@ import { meaningOf } from '../recognise/event-types.ts';
 import { backendOf } from './backend-of.ts';
 import { buildPhases } from './build-phases.ts';
 import { classify, type HostFacts } from './classify.ts';
+import { conversionDirUse } from './conversion-dir-use.ts';
 import { findEvent, type Flow } from './flow.ts';
 import type { InternalVolume, Timeline, VolumeSource, VolumeStatus } from './timeline.ts';
 
@@ -19,6 +20,7 @@ export function toTimeline(flow: Flow, facts: HostFacts, incomplete: boolean): T
   const c = classify(flow, source, backend, facts);
   const imageId = flow.spec?.imageId ?? imageIdOf(flow);
   const sizeBytes = flow.spec?.imageSizeBytes ?? null;
+  const phases = buildPhases(flow.events, flow.first, flow.last, c.provisioning === 'clone');
   return {
     volumeId: flow.volumeId,
     source,
@@ -40,12 +42,13 @@ export function toTimeline(flow: Flow, facts: HostFacts, incomplete: boolean): T
     backend,
     start: flow.first,
     end: flow.last,
-    phases: buildPhases(flow.events, flow.first, flow.last, c.provisioning === 'clone'),
+    phases,
     internalVolumes: flow.internal.map(internalOf),
     error: status === 'failed' ? errorOf(flow) : null,
     rescheduled: flow.rescheduled,
     advice: [],
     origin: flow.origin,
+    conversionDir: conversionDirUse(flow.events, phases, flow.last, status === 'incomplete', flow.spec),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { ReportData, ReportVolume } from '../report/build-report.ts';
 import type { Concurrency } from '../report/concurrency.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
+import { conversionDirLines } from './conversion-dir-lines.ts';
 import { formatDuration } from './format-duration.ts';
+import { formatBytes } from './format-bytes.ts';
 import type { HumanOptions } from './render-timeline.ts';
 import { renderThroughput, table } from './render-throughput.ts';
 import { terminalSafe as safe } from './terminal-safe.ts';
@@ -69,6 +71,15 @@ export function renderReport(r: ReportData, o: HumanOptions & { width?: number }
   }
 
   out.push('', renderThroughput(r.throughput, p).trimEnd());
+
+  out.push('', p.bold('Conversion directory'));
+  const dirs = conversionDirLines(r.conversionDir.hosts, o.zone);
+  if (dirs.length === 0) out.push('  nothing held in image_conversion_dir (no download, or not logged)');
+  for (const { host: h, line } of dirs) {
+    out.push(`  ${line}`);
+    for (const v of h.volumes) out.push(`    ${safe(v.volumeId ?? '(volume id not logged)')}  ${formatBytes(v.bytes).padStart(11)}  ${p.dim(v.files.join(' + '))}`);
+    for (const n of h.noSpace) out.push(`    ${p.red('no space:')} ${safe(n.volumeId ?? '(volume id not logged)')} at ${clock(n.at)}: ${safe(n.message)}`);
+  }
 
   out.push('', p.bold('Advice'));
   if (r.advice.length === 0) out.push('  none');

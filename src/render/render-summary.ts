@@ -1,5 +1,7 @@
 import type { SummaryData } from '../reduce/create-summary.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
+import { conversionDirAdvice } from '../report/conversion-dir-advice.ts';
+import { conversionDirLines } from './conversion-dir-lines.ts';
 import { formatDuration } from './format-duration.ts';
 import type { HumanOptions } from './render-timeline.ts';
 import { lineTotals, type RunTotals } from './run-totals.ts';
@@ -26,10 +28,11 @@ export function renderSummary(s: SummaryData, run: RunTotals, o: HumanOptions): 
     ['from image', `${image}: clone ${v.byProvisioning['clone'] ?? 0}${Object.keys(v.byCloneMethod).length ? ` (${list(v.byCloneMethod)})` : ''} · copy ${v.byProvisioning['copy'] ?? 0} (${v.withConversion} with conversion, ${v.cacheSeeded} seeded the cache)`],
     ['why copies', list(s.reasons)],
     ['temp images', ti.count === 0 ? 'none' : `${ti.count}, at most ${ti.peakConcurrent} at once (${at(ti.peakAt)}${ti.peakHost ? ` on ${safe(ti.peakHost)}` : ''}), longest ${formatDuration(ti.longestMs)}`],
+    ...conversionDirLines(s.conversionDir.hosts, o.zone).map(({ line }): [string, string] => ['conv dir', line]),
     ['lines', `${l.read} read: ${l.recognised} recognised, ${l.unrecognised} unrecognised, ${l.continuation} continuation, ${l.markers} markers, ${l.blank} blank, ${l.malformed} malformed${l.blob === undefined ? '' : `, ${l.blob} blob data`}`],
     ['inputs', run.inputs.map((i) => `${safe(i.name)} (${i.error ? p.red('unreadable') : `${i.format ?? 'empty'}, ${i.stats.read} lines`})`).join(', ')],
   ];
-  for (const a of s.advice) rows.push(['advice', `${safe(a.message)} (${a.volumes} volume${a.volumes === 1 ? '' : 's'})${a.command === null ? '' : `\n${' '.repeat(15)}$ ${safe(a.command)}`}`]);
+  for (const a of [...s.advice, ...conversionDirAdvice(s.conversionDir.hosts, o.zone)]) rows.push(['advice', `${safe(a.message)} (${a.volumes} volume${a.volumes === 1 ? '' : 's'})${a.command === null ? '' : `\n${' '.repeat(15)}$ ${safe(a.command)}`}`]);
   if (run.diagnostics.errors + run.diagnostics.warnings > 0) rows.push(['diagnostics', `${run.diagnostics.errors} errors, ${run.diagnostics.warnings} warnings (see stderr)`]);
   return `${p.bold('Summary')}\n${rows.map(([k, val]) => `  ${k.padEnd(12)} ${val}`).join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { ReportData, ReportVolume } from '../report/build-report.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
+import { toConversionDirRecord } from './to-conversion-dir-record.ts';
 
 const iso = (t: number | null, zone: string) => (t === null ? null : formatTimestamp(t, zone));
 const ms = (x: number | null) => (x === null ? null : Math.round(x));
@@ -45,5 +46,6 @@ export function toReportRecord(r: ReportData, zone: string) {
     concurrency: { peak: c.peak, peakAt: iso(c.peakAt, zone), peakUntil: iso(c.peakUntil, zone), curve: c.curve.map((p) => ({ t: iso(p.t, zone), n: p.n })) },
     throughput: r.throughput,
     advice: r.advice,
+    conversionDir: r.conversionDir.hosts.map((h) => toConversionDirRecord(h, zone, { points: true })),
   };
 }

@@ -1,7 +1,9 @@
 import type { SummaryData } from '../reduce/create-summary.ts';
+import { conversionDirAdvice } from '../report/conversion-dir-advice.ts';
 import type { SummaryRecord } from '../schema/volume-record.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
 import { lineTotals, type RunTotals } from './run-totals.ts';
+import { toConversionDirRecord } from './to-conversion-dir-record.ts';
 
 const iso = (t: number | null, zone: string) => (t === null ? null : formatTimestamp(t, zone));
 
@@ -17,8 +19,9 @@ export function toSummaryRecord(s: SummaryData, run: RunTotals, zone: string): S
     span: { start: iso(s.span.start, zone), end: iso(s.span.end, zone) },
     volumes: v,
     reasons: s.reasons,
-    advice: s.advice.map((a) => ({ ...a })),
+    advice: [...s.advice.map((a) => ({ ...a })), ...conversionDirAdvice(s.conversionDir.hosts, zone)],
     temporaryImages: { ...s.temporaryImages, peakAt: iso(s.temporaryImages.peakAt, zone) },
+    conversionDir: s.conversionDir.hosts.map((h) => toConversionDirRecord(h, zone, { points: false })),
     lines: lineTotals(run),
     inputs: run.inputs.map((i) => ({ name: i.name, format: i.format, read: i.stats.read, error: i.error })),
     diagnostics: { ...run.diagnostics },

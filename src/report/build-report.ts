@@ -2,6 +2,8 @@ import type { Phase, Reason, Timeline } from '../reduce/timeline.ts';
 import { adviceList, type AdviceItem } from './advice-list.ts';
 import { cloneSavings, type TimeSplit } from './clone-savings.ts';
 import { concurrency, type Concurrency } from './concurrency.ts';
+import { conversionDirAdvice } from './conversion-dir-advice.ts';
+import { createConversionDirPeaks, type ConversionDirData } from './create-conversion-dir-peaks.ts';
 import type { ThroughputSummary } from './create-throughput.ts';
 
 /** One provisioning as the report shows it. */
@@ -40,6 +42,8 @@ export interface ReportData {
   readonly concurrency: Concurrency;
   readonly throughput: ThroughputSummary;
   readonly advice: readonly AdviceItem[];
+  /** Bytes held in image_conversion_dir per host over time: the peak, when, by which volumes, the curve. */
+  readonly conversionDir: ConversionDirData;
 }
 
 const bump = (o: Record<string, number>, k: string) => {
@@ -71,9 +75,10 @@ function toReportVolume(t: Timeline, outcome: string): ReportVolume {
 /**
  * The post-mortem of a set of timelines: span, outcomes, the `top` slowest provisionings, time in
  * copies vs clones and what clones would have saved, concurrency over time, throughput, advice.
- * `describe` names a timeline's outcome (the renderers' wording).
+ * `describe` names a timeline's outcome (the renderers' wording); `zone`: the
+ * time zone of the advice's words (the conversion directory's sizing advice names a time).
  */
-export function buildReport(timelines: readonly Timeline[], throughput: ThroughputSummary, o: { top: number; describe: (t: Timeline) => string }): ReportData {
+export function buildReport(timelines: readonly Timeline[], throughput: ThroughputSummary, o: { top: number; describe: (t: Timeline) => string; zone: string }): ReportData {
   const byStatus: Record<string, number> = { succeeded: 0, failed: 0, incomplete: 0 };
   const byProvisioning: Record<string, number> = { clone: 0, copy: 0 };
   const byCloneMethod: Record<string, number> = {};
@@ -82,7 +87,9 @@ export function buildReport(timelines: readonly Timeline[], throughput: Throughp
   let start: number | null = null;
   let end: number | null = null;
   const intervals: { start: number; end: number }[] = [];
+  const conversionDir = createConversionDirPeaks();
   for (const t of timelines) {
+    conversionDir.add(t);
     bump(byStatus, t.status);
     if (t.provisioning) bump(byProvisioning, t.provisioning);
     if (t.cloneMethod) bump(byCloneMethod, t.cloneMethod);
@@ -98,6 +105,7 @@ export function buildReport(timelines: readonly Timeline[], throughput: Throughp
     .sort((a, b) => dur(b) - dur(a) || (a.start ?? 0) - (b.start ?? 0))
     .slice(0, o.top)
     .map((t) => toReportVolume(t, o.describe(t)));
+  const dir = conversionDir.result();
   return {
     span: { start, end },
     volumes: { total: timelines.length, hosts: [...hosts].sort(), byStatus, byProvisioning, byCloneMethod, withConversion },
@@ -105,6 +113,7 @@ export function buildReport(timelines: readonly Timeline[], throughput: Throughp
     time: cloneSavings(timelines),
     concurrency: concurrency(intervals),
     throughput,
-    advice: adviceList(timelines),
+    advice: [...adviceList(timelines), ...conversionDirAdvice(dir.hosts, o.zone)],
+    conversionDir: dir,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConversionDirHostSchema } from './conversion-dir-record.ts';
 import { ImageRecordSchema } from './image-record.ts';
 
 /** ISO 8601 with milliseconds and a numeric offset, e.g. `2026-03-02T10:15:01.123+00:00`. */
@@ -106,6 +107,8 @@ export const SummaryRecordSchema = z.object({
     peakHost: z.string().nullable(),
     longestMs: z.number().int().nonnegative().nullable(),
   }),
+  /** image_conversion_dir per host (without the curve's points: `report --json` has them). */
+  conversionDir: z.array(ConversionDirHostSchema),
   lines: z.object({
     read: z.number().int().nonnegative(),
     recognised: z.number().int().nonnegative(),

@@ -72,6 +72,9 @@ test('multi-host: counters, histograms and HELP/TYPE lines over HTTP', async (t)
 
   t.is(sampleValue(e, 'clonewatch_temporary_images_total', { backend: 'lvmdriver-2' }), 3);
   t.is(sampleValue(e, 'clonewatch_temporary_image_residence_seconds_count', { backend: 'lvmdriver-2' }), 3);
+  // The three 598.75 MB downloads sat in cvol-b's conversion directory at once; cvol-a only cloned.
+  t.is(sampleValue(e, 'clonewatch_conversion_dir_peak_bytes', { cinder_host: 'cvol-b' }), 3 * 598.75 * MiB);
+  t.false(e.samples.some((s) => s.name === 'clonewatch_conversion_dir_peak_bytes' && s.labels['cinder_host'] === 'cvol-a'));
   for (const reason of ['image-not-raw', 'no-image-location', 'cache-disabled']) {
     t.is(sampleValue(e, 'clonewatch_copy_reasons_total', { reason, backend: 'lvmdriver-2' }), 3, reason);
   }
@@ -96,6 +99,8 @@ test('multi-host: counters, histograms and HELP/TYPE lines over HTTP', async (t)
     clonewatch_lines_unrecognised_total: 'counter',
     clonewatch_flows_evicted_total: 'counter',
     clonewatch_open_flows: 'gauge',
+    clonewatch_conversion_dir_peak_bytes: 'gauge',
+    clonewatch_conversion_dir_no_space_failures_total: 'counter',
     process_cpu_seconds_total: 'counter',
     process_resident_memory_bytes: 'gauge',
   };

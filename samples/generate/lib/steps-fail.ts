@@ -34,8 +34,8 @@ export function convertFails(f: Flow, cmd: string, secs: number, stderr: string)
 }
 
 /** Taskflow FAILURE (WARNING with predecessors and traceback), REVERTED lines, `create failed`, RPC error. */
-export function flowFails(f: Flow, copyFailure: string): void {
-  const sum = `cinder.exception.ImageCopyFailure: ${copyFailure}`;
+export function flowFails(f: Flow, copyFailure: string, raised: { exception: string; at: string[] } = { exception: 'ImageCopyFailure', at: fr(`${C}volume/volume_utils.py`, 1221, 'copy_image_to_volume', 'raise exception.ImageCopyFailure(reason=ex.stderr)') }): void {
+  const sum = `cinder.exception.${raised.exception}: ${copyFailure}`;
   const atom = (n: string) => `'cinder.volume.flows.manager.create_volume.${n}' {'intention': 'EXECUTE', 'state': 'SUCCESS', 'requires': {'context': <cinder.context.RequestContext object at 0x7f8c2e1d4a90>, 'volume': Volume(id=${f.vol.id},size=${f.vol.size},status='creating')}, 'provides': None}`;
   const pred = [
     '', '5 predecessors (most recent first):',
@@ -51,8 +51,8 @@ export function flowFails(f: Flow, copyFailure: string): void {
     ...fr(`${C}volume/flows/manager/create_volume.py`, 1269, 'execute', 'model_update = self._create_from_image(context,'),
     ...fr(`${C}volume/flows/manager/create_volume.py`, 1150, '_create_from_image', 'model_update = self._create_from_image_cache_or_download('),
     ...fr(`${C}volume/flows/manager/create_volume.py`, 1023, '_create_from_image_cache_or_download', 'model_update = self._create_from_image_download('),
-    ...fr(`${C}volume/flows/manager/create_volume.py`, 820, '_create_from_image_download', 'volume_utils.copy_image_to_volume(self.driver, context, volume,'),
-    ...fr(`${C}volume/volume_utils.py`, 1221, 'copy_image_to_volume', 'raise exception.ImageCopyFailure(reason=ex.stderr)'),
+    ...(raised.exception === 'ImageCopyFailure' ? fr(`${C}volume/flows/manager/create_volume.py`, 820, '_create_from_image_download', 'volume_utils.copy_image_to_volume(self.driver, context, volume,') : []),
+    ...raised.at,
     sum, '', '',
   ];
   f.taskTransition('CreateVolumeFromSpecTask;volume:create', 'FAILURE', 'RUNNING', pred, { summary: sum, exc: tb });
@@ -79,8 +79,36 @@ export function flowFails(f: Flow, copyFailure: string): void {
       ...fr(`${C}volume/manager.py`, 785, '_run_flow', 'flow_engine.run()'),
       ...fr(`${VENV}taskflow/engines/action_engine/engine.py`, 247, 'run', 'for _state in self.run_iter(timeout=timeout):'),
       ...fr(`${VENV}taskflow/types/failure.py`, 295, 'reraise', 'raise value'),
-      ...fr(`${C}volume/volume_utils.py`, 1221, 'copy_image_to_volume', 'raise exception.ImageCopyFailure(reason=ex.stderr)'),
+      ...raised.at,
       sum, '', '',
+    ],
+  });
+}
+
+/**
+ * TemporaryImages.fetch → fetch: the download into image_conversion_dir hits ENOSPC. fetch logs the
+ * reason with LOG.exception and raises ImageTooBig, which _create_from_image_cache_or_download lets
+ * through (a user message, no log line): the taskflow failure carries it (reference §5.1).
+ */
+export function fetchNoSpace(f: Flow, dir: string, secs: number): void {
+  f.wait(secs);
+  const reason = `No space left in image_conversion_dir path (${dir}) while fetching image ${f.img.id}.`;
+  f.log('ERROR', 'cinder.image.image_utils', reason, {
+    summary: "OSError: [Errno 28] No space left on device",
+    exc: [
+      'Traceback (most recent call last):',
+      ...fr(`${C}image/image_utils.py`, 705, 'fetch', 'image_service.download(context, image_id,'),
+      ...fr(`${C}image/glance.py`, 403, 'download', 'data.write(chunk)'),
+      'OSError: [Errno 28] No space left on device',
+      '',
+    ],
+  });
+  flowFails(f, `Image ${f.img.id} size exceeded available disk space: ${reason}`, {
+    exception: 'ImageTooBig',
+    at: [
+      ...fr(`${C}volume/flows/manager/create_volume.py`, 991, '_create_from_image_cache_or_download', 'with image_utils.TemporaryImages.fetch('),
+      ...fr(`${C}image/image_utils.py`, 1429, 'fetch', 'fetch_verify_image(context, image_service, image_id, tmp)'),
+      ...fr(`${C}image/image_utils.py`, 716, 'fetch', 'raise exception.ImageTooBig(image_id=image_id,'),
     ],
   });
 }

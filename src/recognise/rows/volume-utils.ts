@@ -117,4 +117,15 @@ export const volumeUtilsRows: readonly Recogniser[] = [
     releases: 'queens–master',
     samples: ['copy_image_to_volume volume-95a9ebbc-fe81-46b3-90f9-975dad0d431b.'],
   },
+  {
+    // BaseVD._copy_image_data_to_volume (generic attach-and-write drivers): ImageTooBig from the download into image_conversion_dir.
+    id: 'driver.copy-failed.no-space',
+    event: 'copyImageFailed',
+    loggers: ['cinder.volume.driver'],
+    levels: ['ERROR'],
+    pattern: /^Copying image (?<imageId>\S+) to volume failed due to insufficient available space\.$/,
+    anchor: 'to volume failed due to insufficient available space',
+    releases: 'queens–master',
+    samples: ['Copying image 3e83cca4-356a-40e8-9561-d98282218c61 to volume failed due to insufficient available space.'],
+  },
 ];

@@ -11,6 +11,7 @@ import { FALLBACK_COLOUR, OUTCOME_COLOURS, PHASE_COLOURS } from './phase-colours
 import { REPORT_SCRIPT } from './report-script.ts';
 import { REPORT_STYLE } from './report-style.ts';
 import { svgConcurrency } from './svg-concurrency.ts';
+import { svgConversionDir } from './svg-conversion-dir.ts';
 import { svgHistogram } from './svg-histogram.ts';
 
 export interface HtmlOptions {
@@ -98,6 +99,11 @@ export function renderHtmlReport(r: ReportData, timelines: readonly Timeline[], 
   const advice = r.advice.length === 0 ? '<p class="muted">none</p>' : `<ul class="advice">${r.advice.map((a) => `<li>${e(a.message)} <span class="muted">[${e(a.code)}, ${a.volumes} volume${a.volumes === 1 ? '' : 's'}]</span>${a.command === null ? '' : `<br><code>${e(a.command)}</code>`}</li>`).join('')}</ul>`;
 
   const concurrency = c.peak === 0 ? '<p class="muted">no provisioning with a start and an end</p>' : svgConcurrency(c, { start: t0, end: t1 }, clock, { width: 1000, height: 180 });
+  const dirHosts = r.conversionDir.hosts.filter((h) => h.peakBytes > 0 || h.noSpace.length > 0);
+  const conversionDir = dirHosts.length === 0
+    ? '<p class="muted">nothing held in image_conversion_dir (no download, or not logged)</p>'
+    : `<div class="charts">${dirHosts.map((h) => svgConversionDir(h, { start: t0, end: t1 }, clock, { width: 1000, height: 160 })).join('')}</div>
+<p class="muted">Downloaded images at their size, files converted into the directory (RBD) at the image's virtual size, and what a create that failed for lack of space asked for, at the instant it failed; vertical lines mark those failures.</p>`;
   const csp = `default-src 'none'; style-src ${sha256(REPORT_STYLE)}; script-src ${sha256(REPORT_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
 
   return `<!doctype html>
@@ -137,6 +143,9 @@ export function renderHtmlReport(r: ReportData, timelines: readonly Timeline[], 
 
 <h2>Concurrency: provisionings in flight</h2>
 ${concurrency}
+
+<h2>Conversion directory: bytes held per host</h2>
+${conversionDir}
 
 <h2>Time in copies and clones</h2>
 <p>copies: ${ts.copies.count}, ${formatDuration(ts.copies.totalMs)} in all (median ${formatDuration(ts.copies.medianMs)}) · clones: ${ts.clones.count}, ${formatDuration(ts.clones.totalMs)} in all (median ${formatDuration(ts.clones.medianMs)}).<br>

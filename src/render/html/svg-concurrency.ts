@@ -1,4 +1,5 @@
 import type { Concurrency } from '../../report/concurrency.ts';
+import { stepPath } from './step-path.ts';
 
 /**
  * The concurrency curve as inline SVG: a step line of provisionings in flight over the span, the
@@ -11,13 +12,7 @@ export function svgConcurrency(c: Concurrency, span: { start: number; end: numbe
   const len = Math.max(1, span.end - span.start);
   const x = (t: number) => pad.l + ((t - span.start) / len) * w;
   const y = (n: number) => pad.t + h - (n / Math.max(1, c.peak)) * h;
-  let d = `M${x(span.start).toFixed(1)},${y(0).toFixed(1)}`;
-  let prev = 0;
-  for (const p of c.curve) {
-    d += `L${x(p.t).toFixed(1)},${y(prev).toFixed(1)}L${x(p.t).toFixed(1)},${y(p.n).toFixed(1)}`;
-    prev = p.n;
-  }
-  d += `L${x(span.end).toFixed(1)},${y(prev).toFixed(1)}`;
+  const d = stepPath(c.curve.map((p) => ({ t: p.t, v: p.n })), span, x, y);
   const peak = c.peakAt === null ? '' :
     `<circle class="peak" cx="${x(c.peakAt).toFixed(1)}" cy="${y(c.peak).toFixed(1)}" r="4"/>` +
     `<text class="peak-label" x="${Math.min(pad.l + w - 4, x(c.peakAt) + 8).toFixed(1)}" y="${(y(c.peak) - 8).toFixed(1)}" text-anchor="${x(c.peakAt) > pad.l + w * 0.75 ? 'end' : 'start'}">peak ${c.peak} at ${label(c.peakAt)}</text>`;
