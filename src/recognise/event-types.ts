@@ -36,6 +36,12 @@ export interface ReasonRule<K extends string = string> {
   readonly code: ReasonCode;
   readonly when?: { readonly field: K; readonly equals?: string; readonly includes?: string };
   readonly params?: Readonly<Record<string, K | 'spec.diskFormat'>>;
+  /**
+   * The rule does not apply when the flow holds one of these events (event type names, checked by
+   * the table test): what a line shows cinder skipped, said by the absence of the lines it logs
+   * when it does not skip (e.g. a cinder:// location with no glance-cinder line after it).
+   */
+  readonly unless?: readonly string[];
 }
 
 export interface EventMeaning {
@@ -84,6 +90,9 @@ function glance<const F extends Fields>(m: { readonly fields: F }): Omit<EventMe
   return { side: 'glance', opensFlow: false, nested: false, dataPath: false, fromImage: false, namesVolume: false, errorLine: false, create: null, outcome: null, phase: null, reasons: [], fields: m.fields };
 }
 
+/** The glance-cinder optimisation's own lines (reference §3.3): any of them shows cinder tried it. */
+const GLANCE_CINDER_LINES = ['glanceCinderUsing', 'glanceCinderNotRaw', 'glanceCinderNotAccessible', 'glanceCinderWillClone', 'glanceCinderNoImageVolume', 'glanceCinderCloneFailed', 'glanceCinderMalformedLocation'];
+
 export const EVENT_TYPES = {
   // create flow (cinder.volume.flows.manager.create_volume, cinder.volume.manager)
   flowStart: cinder({ opensFlow: true, create: 'starts', namesVolume: true, fields: { volumeId: 'uuid', createType: 'text', spec: 'text', method: 'text' } }),
@@ -96,7 +105,12 @@ export const EVENT_TYPES = {
   driverNotInitialized: cinder({ opensFlow: false, create: 'fails', errorLine: true, fields: { driver: 'text' } }),
   taskState: cinder({ opensFlow: false, create: 'task-state', nested: true, fields: { task: 'text', taskId: 'uuid', state: 'text', from: 'text', rest: 'text' } }),
   flowState: cinder({ opensFlow: false, create: 'flow-state', nested: true, fields: { flow: 'text', flowId: 'uuid', state: 'text', from: 'text' } }),
-  cloneAttempt: cinder({ opensFlow: true, fromImage: true, namesVolume: true, fields: { volumeId: 'uuid', imageId: 'uuid', location: 'text' } }),
+  cloneAttempt: cinder({
+    opensFlow: true, fromImage: true, namesVolume: true, fields: { volumeId: 'uuid', imageId: 'uuid', location: 'text' },
+    // _clone_image_volume logs on every path but two silent returns (no location, encrypted volume): a
+    // cinder:// location in this DEBUG line with no glance-cinder line after it means it was never called.
+    reasons: [{ code: 'glance-cinder-not-tried', when: { field: 'location', includes: 'cinder://' }, unless: GLANCE_CINDER_LINES }],
+  }),
   // glance-cinder optimisation
   glanceCinderUsing: cinder({ opensFlow: true, fields: { volumeId: 'uuid', imageId: 'uuid' } }),
   glanceCinderNotRaw: cinder({ opensFlow: true, fields: { imageId: 'uuid' }, reasons: [{ code: 'image-not-raw', params: { format: 'spec.diskFormat' } }] }),
@@ -108,7 +122,8 @@ export const EVENT_TYPES = {
   glanceLocationsForbidden: cinder({ opensFlow: false, fields: { method: 'text' }, reasons: [{ code: 'glance-locations-api-forbidden' }] }),
   glanceMethodUnavailable: cinder({ opensFlow: false, fields: { method: 'text' } }),
   // image-volume cache
-  cacheAttempt: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' } }),
+  // _prepare_image_cache_entry (Found / Preparing) runs first for every volume but an encrypted one.
+  cacheAttempt: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' }, reasons: [{ code: 'encrypted-volume', unless: ['cacheFound', 'cachePreparing'], params: { cacheImageId: 'imageId' } }] }),
   cacheFound: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' } }),
   cachePreparing: cinder({ opensFlow: true, fields: { imageId: 'uuid', cacheHost: 'text' }, reasons: [{ code: 'cache-miss' }] }),
   cacheCloneFrom: cinder({ opensFlow: true, phase: { name: 'clone', edge: 'start' }, fromImage: true, fields: { cacheVolumeId: 'uuid' } }),
@@ -138,6 +153,8 @@ export const EVENT_TYPES = {
   conversionDone: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'done' }, dataPath: true, fromImage: true, fields: { sizeMB: 'decimal', mbps: 'decimal', src: 'text', dest: 'text', error: 'text' } }),
   conversionFailed: cinder({ opensFlow: true, phase: { name: 'convert', edge: 'end' }, errorLine: true, fields: { location: 'text' } }),
   imageRejected: cinder({ opensFlow: true, errorLine: true, fields: { what: 'text', imageId: 'uuid', from: 'text', actual: 'text', createType: 'text', allowed: 'text', dataFile: 'text' } }),
+  // ImageConversionNotAllowed, read from the traceback of the create's failure lines (rows/raised.ts)
+  imageConversionRefused: cinder({ opensFlow: false, fields: { imageId: 'uuid', volumeFormat: 'text', diskFormat: 'text' }, reasons: [{ code: 'image-conversion-disabled', params: { image: 'imageId', from: 'diskFormat', to: 'volumeFormat' } }] }),
   ddCopyImage: cinder({ opensFlow: true, dataPath: true, fields: { tmp: 'text', dest: 'text', size: 'integer' } }),
   // cinder.volume.volume_utils / cinder.volume.driver
   downloadAttempt: cinder({ opensFlow: true, phase: { name: 'download', edge: 'start' }, dataPath: true, fromImage: true, namesVolume: true, fields: { imageId: 'uuid', location: 'text', volumeId: 'uuid' } }),

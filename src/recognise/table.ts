@@ -6,6 +6,7 @@ import { imageUtilsRows } from './rows/image-utils.ts';
 import { volumeUtilsRows } from './rows/volume-utils.ts';
 import { rbdRows } from './rows/rbd.ts';
 import { osBrickRows } from './rows/os-brick.ts';
+import { raisedRows } from './rows/raised.ts';
 import { netappRows } from './rows/netapp.ts';
 import { glanceApiRows } from './rows/glance-api.ts';
 import { glanceImportRows } from './rows/glance-import.ts';
@@ -20,6 +21,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   ...volumeUtilsRows,
   ...rbdRows,
   ...osBrickRows,
+  ...raisedRows,
   ...netappRows,
   ...glanceApiRows,
   ...glanceStoreRows,

@@ -49,12 +49,13 @@ export function adviseFor(t: Timeline, view: PlacementView): Advice[] {
   }
 
   const format = t.conversion?.from ?? (codes.has('image-not-raw') ? t.diskFormat : null);
-  if (format !== null && format !== 'raw') {
-    const name = shellWord(t.imageName, '<name>');
+  const uploadRaw = (from: string) =>
+    `qemu-img convert -f ${shellWord(from, '<format>')} -O raw <image-file> <image-file>.raw && openstack image create --disk-format raw --container-format bare --file <image-file>.raw ${shellWord(t.imageName, '<name>')}-raw`;
+  if (format !== null && format !== 'raw' && !codes.has('image-conversion-disabled')) {
     out.push({
       code: 'upload-raw',
       message: `image ${t.imageId} was uploaded as ${format}: Cinder must download and convert it for every new volume and can never clone it; upload it as raw`,
-      command: `qemu-img convert -f ${shellWord(format, '<format>')} -O raw <image-file> <image-file>.raw && openstack image create --disk-format raw --container-format bare --file <image-file>.raw ${name}-raw`,
+      command: uploadRaw(format),
     });
   }
   if (codes.has('no-image-location')) {
@@ -76,6 +77,21 @@ export function adviseFor(t: Timeline, view: PlacementView): Advice[] {
       code: 'glance-service-credentials',
       message: 'Cinder has no [glance] service credentials (2025.2+), so it cannot read image locations: add a [glance] section (auth_type, auth_url, username, password, project_name with the service role) to cinder.conf',
       command: null,
+    });
+  }
+  if (codes.has('image-conversion-disabled') && t.conversion !== null) {
+    const { from, to } = t.conversion;
+    out.push({
+      code: 'conversion-disabled',
+      message: `image ${t.imageId} is ${from} and this volume type needs ${to}; cinder-volume${t.host === null ? '' : ` on ${t.host}`} has image_conversion_disable = True, so every create from this image fails: upload the image as ${to}${to === 'raw' ? ' (then it can also be cloned)' : ''}, or, if this host may convert images, set image_conversion_disable = False in the [DEFAULT] section of its cinder.conf and restart cinder-volume`,
+      command: to === 'raw' ? uploadRaw(from) : "grep -n '^image_conversion_disable' /etc/cinder/cinder.conf",
+    });
+  }
+  if (codes.has('glance-cinder-not-tried') && !out.some((a) => a.code === 'glance-cinder-off')) {
+    out.push({
+      code: 'allow-cinder-scheme',
+      message: `Cinder${t.host === null ? '' : ` on ${t.host}`} never tried to clone the image-volume of an image stored in a cinder store: add cinder to allowed_direct_url_schemes in the [DEFAULT] section of cinder.conf (allowed_direct_url_schemes = cinder, keeping any scheme already listed) and restart cinder-volume`,
+      command: "grep -n '^allowed_direct_url_schemes' /etc/cinder/cinder.conf",
     });
   }
   return out;

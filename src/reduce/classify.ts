@@ -1,6 +1,7 @@
 import type { Event } from '../recognise/event.ts';
 import { meaningOf, type FieldName, type ReasonRule } from '../recognise/event-types.ts';
 import { parseImageLocation, type ImageLocation } from '../recognise/parse-image-location.ts';
+import { raisedEvents } from './raised-events.ts';
 import { findEvent, hasEvent, indexOf, lastIndexOf, type Flow } from './flow.ts';
 import { REASONS, type ReasonCode } from './reasons.ts';
 import type { CloneMethod, Provisioning, Reason, VolumeSource } from './timeline.ts';
@@ -57,7 +58,8 @@ export function classify(flow: Flow, source: VolumeSource, backend: string | nul
   if (flow.startOutside) notes.push("the start of this volume's flow is not in the input: its status and the copy come from the failure line");
   if (hasEvent(ev, 'rbdFlatten')) notes.push('the RBD clone was flattened (maximum clone depth): a full copy inside Ceph');
 
-  const conversion = conversionOf(ev, provisioning, flow, notes);
+  const raised = provisioning === 'copy' ? raisedEvents(ev) : [];
+  const conversion = conversionOf(ev, provisioning, flow, notes, raised);
   const cacheSeeded = hasEvent(ev, 'cacheEntryCreated') || flow.internal.some((f) => f.status === 'succeeded' && hasEvent(ev, 'cachePreparing'));
   if (hasEvent(ev, 'cachePreparing') && !cacheSeeded && flow.status !== 'open') {
     notes.push(hasEvent(ev, 'cacheEntryNotCreated') ? 'the image-volume cache entry was not created (see the cache warning)' : 'the cache was to be seeded, but no new cache entry was logged');
@@ -65,11 +67,18 @@ export function classify(flow: Flow, source: VolumeSource, backend: string | nul
   if (hasEvent(ev, 'tempImageFetched') && !hasEvent(ev, 'tempImageDeleted') && flow.status === 'failed') {
     notes.push('the temporary image deletion was not logged (the create failed while it was in use; cinder still removes the file)');
   }
-  const reasons = provisioning === 'copy' ? reasonsOf(flow, backend, facts) : [];
+  const reasons = provisioning === 'copy' ? reasonsOf(flow, backend, facts, raised) : [];
   return { provisioning, cloneMethod, conversion, cacheSeeded, reasons, notes };
 }
 
-function conversionOf(ev: readonly Event[], provisioning: Provisioning | null, flow: Flow, notes: string[]): Classification['conversion'] {
+function conversionOf(ev: readonly Event[], provisioning: Provisioning | null, flow: Flow, notes: string[], raised: readonly Event[]): Classification['conversion'] {
+  const refused = raised.find((e) => e.type === 'imageConversionRefused');
+  if (refused) {
+    const from = refused.fields['diskFormat'] ?? '';
+    const to = refused.fields['volumeFormat'] ?? '';
+    notes.push(`the ${from}→${to} conversion was refused (image_conversion_disable): no qemu-img convert ran`);
+    return { from, to };
+  }
   const formats = ev.findLast((e) => e.type === 'conversionFormats');
   if (formats) {
     const from = formats.fields['from'] ?? '';
@@ -86,13 +95,13 @@ function conversionOf(ev: readonly Event[], provisioning: Provisioning | null, f
   return null;
 }
 
-function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts): Reason[] {
+function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts, raised: readonly Event[]): Reason[] {
   const out = new Map<ReasonCode, string>();
   const add = (code: ReasonCode, message: string) => {
     if (!out.has(code)) out.set(code, message);
   };
-  for (const e of flow.events) {
-    const rule = meaningOf(e.type).reasons.find((r) => applies(r, e));
+  for (const e of [...flow.events, ...raised]) {
+    const rule = meaningOf(e.type).reasons.find((r) => applies(r, e, flow));
     if (rule !== undefined) add(rule.code, messageOf(rule, e, flow));
   }
   const location = locationOf(flow);
@@ -104,12 +113,15 @@ function reasonsOf(flow: Flow, backend: string | null, facts: HostFacts): Reason
   if (disk && disk !== 'raw') add('image-not-raw', REASONS['image-not-raw']({ format: disk }));
   // "No accessible image volume" follows from "Skipping image volume … not accessible": one reason, not two.
   if (out.has('image-volume-not-accessible')) out.delete('no-image-volume');
+  // _clone_image_volume returns without a line for an encrypted volume: the encryption explains it.
+  if (out.has('encrypted-volume')) out.delete('glance-cinder-not-tried');
   if (out.size === 0) add('no-reason-logged', REASONS['no-reason-logged']());
   return [...out].map(([code, message]) => ({ code, message }));
 }
 
-/** Whether a reason rule applies to an event: its condition on a field's text holds (or it has none). */
-function applies(rule: ReasonRule, e: Event): boolean {
+/** Whether a reason rule applies to an event: its condition on a field's text holds (or it has none), and the flow has none of the events that rule it out. */
+function applies(rule: ReasonRule, e: Event, flow: Flow): boolean {
+  if (rule.unless !== undefined && flow.events.some((x) => rule.unless?.includes(x.type))) return false;
   if (rule.when === undefined) return true;
   const text = e.fields[rule.when.field as FieldName];
   if (text === undefined) return false;

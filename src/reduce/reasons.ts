@@ -30,8 +30,12 @@ export const REASONS = {
   'rbd-different-cluster': () => 'the image is in a different Ceph cluster than the volume',
   'rbd-unable-to-open': (v: { detail?: string | undefined }) => `the RBD driver could not open the image snapshot${v.detail ? `: ${v.detail}` : ''}`,
   'netapp-clone-unsuccessful': (v: { msg?: string | undefined }) => `NetApp could not clone the image${v.msg ? `: ${v.msg}` : ''}`,
-  'encrypted-volume': (v: { encryptor?: string | undefined; keyId?: string | undefined }) =>
-    `the volume is encrypted (${v.keyId ? `the image is an encrypted volume's, cinder_encryption_key_id ${v.keyId}` : `os-brick attached ${v.encryptor ? `a ${v.encryptor}` : 'an encryptor'} to write the image`}): Cinder never clones an image into an encrypted volume, it downloads it and writes it through the encryption layer`,
+  'encrypted-volume': (v: { encryptor?: string | undefined; keyId?: string | undefined; cacheImageId?: string | undefined }) =>
+    `the volume is encrypted (${v.keyId ? `the image is an encrypted volume's, cinder_encryption_key_id ${v.keyId}` : v.cacheImageId ? `Cinder looked for a cached image-volume of ${v.cacheImageId} without first finding or preparing one, which it does only for an encrypted volume` : `os-brick attached ${v.encryptor ? `a ${v.encryptor}` : 'an encryptor'} to write the image`}): Cinder never clones an image into an encrypted volume, it downloads it and writes it through the encryption layer`,
+  'image-conversion-disabled': (v: { image?: string | undefined; from?: string | undefined; to?: string | undefined }) =>
+    `Cinder refused to convert the image${v.image ? ` ${v.image}` : ''} from ${v.from ?? 'its disk_format'} to ${v.to ?? 'the volume format'} (ImageConversionNotAllowed: image_conversion_disable = True in cinder.conf): the create failed after the download, as will every create of this volume type from this image`,
+  'glance-cinder-not-tried': () =>
+    "the image lives in a cinder store (a cinder:// location) but Cinder never tried to clone its image-volume: no glance-cinder line follows the clone attempt, which happens when allowed_direct_url_schemes in cinder.conf does not list cinder (or when the volume is encrypted)",
   'no-reason-logged': () =>
     'the logs do not show why: no fallback line was logged (DEBUG logging may be off, or the driver has no clone_image and no cache or glance-cinder path applied)',
 } as const satisfies Record<string, (v: Record<string, string | undefined>) => string>;

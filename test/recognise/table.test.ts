@@ -118,3 +118,14 @@ test('the two clone-attempt wordings both carry the volume, image and location',
     t.truthy(g?.['location']);
   }
 });
+
+test("a reason rule's 'unless' names event types, none of them the rule's own event", (t) => {
+  for (const [type, m] of Object.entries(EVENT_TYPES)) {
+    for (const rule of m.reasons) {
+      for (const other of rule.unless ?? []) {
+        t.true(other in EVENT_TYPES, `${type}: ${rule.code} is ruled out by an unknown event ${other}`);
+        t.not(other, type, `${type}: ${rule.code} would rule itself out`);
+      }
+    }
+  }
+});

@@ -5,7 +5,7 @@ import { tmpRandom } from './ids.ts';
 import { type Flow, CV } from './flow.ts';
 import { mb, volName } from './model.ts';
 import { SRC } from './src.ts';
-import { convertFails, flowFails } from './steps-fail.ts';
+import { conversionRefused, convertFails, flowFails } from './steps-fail.ts';
 
 const IU = 'cinder.image.image_utils';
 const CONV = '/opt/stack/data/cinder/conversion';
@@ -37,6 +37,7 @@ export interface CopyOpts {
   createSize?: number; // GiB of the raw volume created before the copy (cache seeding: virtual size)
   thick?: boolean; // LVM thick (lvm_type=default) instead of thin
   fail?: string; // qemu-img convert fails with this stderr (returns false)
+  refuse?: string; // image_conversion_disable: refused before qemu-img, for this volume format (returns false)
 }
 
 export function destPath(f: Flow, kind: CopyOpts['dest']): string {
@@ -67,6 +68,10 @@ export function copyToVolume(f: Flow, o: CopyOpts): boolean {
     f.debug('cinder.volume.driver', `copy_image_to_volume ${volName(f.vol)}.`, { func: '_copy_image_data_to_volume', path: '/opt/stack/cinder/cinder/volume/driver.py', line: 1053 });
     kernel(f.w, f.svc.host, f.t + 1800, 'sd 3:0:0:2: [sdb] Attached SCSI disk');
     f.wait(0.42);
+  }
+  if (o.refuse !== undefined) {
+    conversionRefused(f, o.refuse);
+    return false;
   }
   info(f, tmp);
   const target = 'raw';

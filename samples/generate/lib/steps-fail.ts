@@ -33,9 +33,18 @@ export function convertFails(f: Flow, cmd: string, secs: number, stderr: string)
   return `Failed to copy image to volume: ${stderr}`;
 }
 
+/** What a create fails with: the traceback's last line and the frames below copy_image_to_volume. */
+export interface Raised {
+  sum: string;
+  frames: string[];
+  /** false: raised before `_create_from_image_download` (the download into the conversion directory). */
+  fromDownload?: boolean;
+}
+
 /** Taskflow FAILURE (WARNING with predecessors and traceback), REVERTED lines, `create failed`, RPC error. */
-export function flowFails(f: Flow, copyFailure: string, raised: { exception: string; at: string[] } = { exception: 'ImageCopyFailure', at: fr(`${C}volume/volume_utils.py`, 1221, 'copy_image_to_volume', 'raise exception.ImageCopyFailure(reason=ex.stderr)') }): void {
-  const sum = `cinder.exception.${raised.exception}: ${copyFailure}`;
+export function flowFails(f: Flow, copyFailure: string, raised?: Raised): void {
+  const sum = raised?.sum ?? `cinder.exception.ImageCopyFailure: ${copyFailure}`;
+  const tail = raised?.frames ?? fr(`${C}volume/volume_utils.py`, 1221, 'copy_image_to_volume', 'raise exception.ImageCopyFailure(reason=ex.stderr)');
   const atom = (n: string) => `'cinder.volume.flows.manager.create_volume.${n}' {'intention': 'EXECUTE', 'state': 'SUCCESS', 'requires': {'context': <cinder.context.RequestContext object at 0x7f8c2e1d4a90>, 'volume': Volume(id=${f.vol.id},size=${f.vol.size},status='creating')}, 'provides': None}`;
   const pred = [
     '', '5 predecessors (most recent first):',
@@ -51,8 +60,8 @@ export function flowFails(f: Flow, copyFailure: string, raised: { exception: str
     ...fr(`${C}volume/flows/manager/create_volume.py`, 1269, 'execute', 'model_update = self._create_from_image(context,'),
     ...fr(`${C}volume/flows/manager/create_volume.py`, 1150, '_create_from_image', 'model_update = self._create_from_image_cache_or_download('),
     ...fr(`${C}volume/flows/manager/create_volume.py`, 1023, '_create_from_image_cache_or_download', 'model_update = self._create_from_image_download('),
-    ...(raised.exception === 'ImageCopyFailure' ? fr(`${C}volume/flows/manager/create_volume.py`, 820, '_create_from_image_download', 'volume_utils.copy_image_to_volume(self.driver, context, volume,') : []),
-    ...raised.at,
+    ...(raised?.fromDownload === false ? [] : fr(`${C}volume/flows/manager/create_volume.py`, 820, '_create_from_image_download', 'volume_utils.copy_image_to_volume(self.driver, context, volume,')),
+    ...tail,
     sum, '', '',
   ];
   f.taskTransition('CreateVolumeFromSpecTask;volume:create', 'FAILURE', 'RUNNING', pred, { summary: sum, exc: tb });
@@ -79,7 +88,7 @@ export function flowFails(f: Flow, copyFailure: string, raised: { exception: str
       ...fr(`${C}volume/manager.py`, 785, '_run_flow', 'flow_engine.run()'),
       ...fr(`${VENV}taskflow/engines/action_engine/engine.py`, 247, 'run', 'for _state in self.run_iter(timeout=timeout):'),
       ...fr(`${VENV}taskflow/types/failure.py`, 295, 'reraise', 'raise value'),
-      ...raised.at,
+      ...tail,
       sum, '', '',
     ],
   });
@@ -103,12 +112,33 @@ export function fetchNoSpace(f: Flow, dir: string, secs: number): void {
       '',
     ],
   });
-  flowFails(f, `Image ${f.img.id} size exceeded available disk space: ${reason}`, {
-    exception: 'ImageTooBig',
-    at: [
+  flowFails(f, '', {
+    sum: `cinder.exception.ImageTooBig: Image ${f.img.id} size exceeded available disk space: ${reason}`,
+    fromDownload: false,
+    frames: [
       ...fr(`${C}volume/flows/manager/create_volume.py`, 991, '_create_from_image_cache_or_download', 'with image_utils.TemporaryImages.fetch('),
       ...fr(`${C}image/image_utils.py`, 1429, 'fetch', 'fetch_verify_image(context, image_service, image_id, tmp)'),
       ...fr(`${C}image/image_utils.py`, 716, 'fetch', 'raise exception.ImageTooBig(image_id=image_id,'),
     ],
   });
+}
+
+/**
+ * image_conversion_disable = True (zed+) and the image is not in the volume format: fetch_to_volume_format
+ * raises ImageConversionNotAllowed before qemu-img runs; copy_image_to_volume logs it (LOG.exception,
+ * error summary appended) and re-raises; the create fails and is not rescheduled (reference §5.4, §6.1).
+ */
+export function conversionRefused(f: Flow, volumeFormat: string): void {
+  const sum = `cinder.exception.ImageConversionNotAllowed: Image Conversion disallowed for image ${f.img.id}: Image conversion is disabled. ` +
+    `The volume type you have requested requires that the image it is being created from be in '${volumeFormat}' format, but the image you are using has the disk_format property '${f.img.diskFormat}'. ` +
+    `You must use an image with the disk_format property '${volumeFormat}' to create a volume of this type.`;
+  const frames = [
+    ...fr(`${C}volume/volume_utils.py`, 1209, 'copy_image_to_volume', 'driver.copy_image_to_volume('),
+    ...fr(`${C}volume/drivers/lvm.py`, 556, 'copy_image_to_volume', 'image_utils.fetch_to_raw(context,'),
+    ...fr(`${C}image/image_utils.py`, 976, 'fetch_to_raw', "fetch_to_volume_format(context, image_service, image_id, dest, 'raw',"),
+    ...fr(`${C}image/image_utils.py`, 1019, 'fetch_to_volume_format', 'check_image_conversion_disable('),
+    ...fr(`${C}image/image_utils.py`, 998, 'check_image_conversion_disable', 'raise exception.ImageConversionNotAllowed('),
+  ];
+  f.log('ERROR', f.vu, `Failed to copy image ${f.img.id} to volume: ${f.vol.id}`, { summary: sum, exc: ['Traceback (most recent call last):', ...frames, sum, ''] });
+  flowFails(f, '', { sum, frames });
 }

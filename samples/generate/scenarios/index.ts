@@ -19,9 +19,11 @@ import releaseWordings from './release-wordings.ts';
 import glanceMerged from './glance-merged.ts';
 import burst from './burst.ts';
 import conversionSpace from './conversion-space.ts';
+import conversionDisabled from './conversion-disabled.ts';
+import glanceCinderNotTried from './glance-cinder-not-tried.ts';
 
 export const SCENARIOS: Scenario[] = [
   copyWithConversion, rawCopy, glanceCinderClone, glanceCinderFallbacks, cacheHit, cacheMissSeeded,
   rbdClone, rbdFallback, netappClone, failure, incomplete, infoOnly, multiHost, colouredJson,
-  osloFiles, yearRollover, releaseWordings, glanceMerged, burst, conversionSpace,
+  osloFiles, yearRollover, releaseWordings, glanceMerged, burst, conversionSpace, conversionDisabled, glanceCinderNotTried,
 ];
