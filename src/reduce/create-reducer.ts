@@ -83,15 +83,12 @@ export function createReducer(options: ReducerOptions): Reducer {
   const tracker = createImageTracker();
   const counters: ReducerCounters = { recognised: 0, flowsOpened: 0, timelines: 0, evicted: 0, idleExpired: 0, lateEvents: 0 };
   let watermark = -Infinity;
-  /**
-   * The latest log time of each host: a flow's close grace runs on its own host's time. A box per
-   * host, so a record moves its host's time with one Map lookup and no Map write.
-   */
-  const hostTimes = new Map<string, { time: number }>();
+  /** The latest log time of each host: a flow's close grace runs on its own host's time. */
+  const hostTimes = new Map<string, number>();
   let lastSweep = -Infinity;
   let out: ReducerOutput[] = [];
 
-  const hostTimeOf = (host: string) => hostTimes.get(host)?.time ?? watermark;
+  const hostTimeOf = (host: string) => hostTimes.get(host) ?? watermark;
   const factsOf = (host: string | null): HostFacts => facts.get(host ?? '') ?? { cacheDisabled: new Set() };
 
   const emit = (flow: Flow, incomplete: boolean) => {
@@ -113,8 +110,8 @@ export function createReducer(options: ReducerOptions): Reducer {
       if (t > watermark) watermark = t;
       const host = record.host ?? '';
       const known = hostTimes.get(host);
-      if (known === undefined) hostTimes.set(unpin(host), { time: t }); // a key outlives the line's read chunk (see unpin)
-      else if (t > known.time) known.time = t;
+      if (known === undefined) hostTimes.set(unpin(host), t); // a key outlives the line's read chunk (see unpin)
+      else if (t > known) hostTimes.set(host, t);
     }
     if (event !== null) {
       counters.recognised++;
@@ -276,7 +273,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     out = [];
     if (time > watermark) watermark = time;
     // Time passed with no input at all (live mode): it passed on every host.
-    for (const known of hostTimes.values()) if (known.time < time) known.time = time;
+    for (const [host, t] of hostTimes) if (t < time) hostTimes.set(host, time);
     lastSweep = -Infinity;
     closeDue(null);
     return out;
