@@ -8,6 +8,7 @@ import type { HostFacts } from './classify.ts';
 import { createCloseQueue } from './create-close-queue.ts';
 import { createFlow, type Flow } from './flow.ts';
 import { createImageTracker } from './create-image-tracker.ts';
+import { createImageCacheStats, type ImageCacheStats } from './create-image-cache-stats.ts';
 import { createPreflow } from './create-preflow.ts';
 import { remember } from './remember.ts';
 import type { ImageData } from './image.ts';
@@ -52,6 +53,8 @@ export interface Reducer {
    */
   countVolume(t: Timeline): void;
   openFlows(): number;
+  /** The image-volume cache per backend, from every cache line (in a flow or not). */
+  readonly imageCache: Pick<ImageCacheStats, 'counts' | 'result'>;
   readonly counters: Readonly<ReducerCounters>;
 }
 
@@ -81,6 +84,7 @@ export function createReducer(options: ReducerOptions): Reducer {
   const closed = new Map<string, true>();
   const facts = new Map<string, { cacheDisabled: Set<string> }>();
   const tracker = createImageTracker();
+  const imageCache = createImageCacheStats();
   const counters: ReducerCounters = { recognised: 0, flowsOpened: 0, timelines: 0, evicted: 0, idleExpired: 0, lateEvents: 0 };
   let watermark = -Infinity;
   /** The latest log time of each host: a flow's close grace runs on its own host's time. */
@@ -116,6 +120,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     if (event !== null) {
       counters.recognised++;
       tracker.observe(event);
+      imageCache.observe(event);
     }
     if (event?.type === 'cacheServiceState') noteCacheState(event.record, event);
     const rid = record.requestId;
@@ -308,7 +313,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     return out;
   }
 
-  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, counters };
+  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, imageCache, counters };
 }
 
 function findByVolume(root: Flow, volumeId: string): Flow | undefined {

@@ -1,5 +1,7 @@
 import type { InputStats } from '../model/log-record.ts';
 import type { Timeline } from './timeline.ts';
+import type { BackendCacheStats } from './create-image-cache-stats.ts';
+import { cacheAdvice } from '../report/cache-advice.ts';
 
 export interface InputSummary {
   readonly name: string;
@@ -23,6 +25,8 @@ export interface SummaryData {
   readonly reasons: Record<string, number>;
   /** Every distinct advice of the run's timelines, with how many volumes it concerns, most frequent first. */
   readonly advice: readonly { code: string; message: string; command: string | null; volumes: number }[];
+  /** The image-volume cache per backend with cache activity (hits, misses, evictions, churn). */
+  readonly imageCache: readonly BackendCacheStats[];
   readonly temporaryImages: { count: number; peakConcurrent: number; peakAt: number | null; peakHost: string | null; longestMs: number | null };
 }
 
@@ -74,9 +78,11 @@ export function createSummary() {
     }
   }
 
-  function result(): SummaryData {
+  /** `imageCache`: the reducer's, which sees every cache line (its advice follows the volumes'). */
+  function result(imageCache: readonly BackendCacheStats[] = []): SummaryData {
     const list = [...advice.values()].map((a) => ({ ...a })).sort((a, b) => b.volumes - a.volumes);
-    return { span: { start: first, end: last }, volumes, reasons, advice: list, temporaryImages: sweep(temps) };
+    list.push(...cacheAdvice(imageCache));
+    return { span: { start: first, end: last }, volumes, reasons, advice: list, imageCache, temporaryImages: sweep(temps) };
   }
 
   return { add, result };

@@ -1,4 +1,5 @@
 import type { ReportData, ReportVolume } from '../report/build-report.ts';
+import { toImageCacheRecord } from './to-image-cache-record.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
 
 const iso = (t: number | null, zone: string) => (t === null ? null : formatTimestamp(t, zone));
@@ -45,5 +46,6 @@ export function toReportRecord(r: ReportData, zone: string) {
     concurrency: { peak: c.peak, peakAt: iso(c.peakAt, zone), peakUntil: iso(c.peakUntil, zone), curve: c.curve.map((p) => ({ t: iso(p.t, zone), n: p.n })) },
     throughput: r.throughput,
     advice: r.advice,
+    imageCache: r.imageCache.map(toImageCacheRecord),
   };
 }

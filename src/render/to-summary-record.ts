@@ -1,6 +1,7 @@
 import type { SummaryData } from '../reduce/create-summary.ts';
 import type { SummaryRecord } from '../schema/volume-record.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
+import { toImageCacheRecord } from './to-image-cache-record.ts';
 import { lineTotals, type RunTotals } from './run-totals.ts';
 
 const iso = (t: number | null, zone: string) => (t === null ? null : formatTimestamp(t, zone));
@@ -18,6 +19,7 @@ export function toSummaryRecord(s: SummaryData, run: RunTotals, zone: string): S
     volumes: v,
     reasons: s.reasons,
     advice: s.advice.map((a) => ({ ...a })),
+    imageCache: s.imageCache.map(toImageCacheRecord),
     temporaryImages: { ...s.temporaryImages, peakAt: iso(s.temporaryImages.peakAt, zone) },
     lines: lineTotals(run),
     inputs: run.inputs.map((i) => ({ name: i.name, format: i.format, read: i.stats.read, error: i.error })),

@@ -1,5 +1,7 @@
 import type { Phase, Reason, Timeline } from '../reduce/timeline.ts';
+import type { BackendCacheStats } from '../reduce/create-image-cache-stats.ts';
 import { adviceList, type AdviceItem } from './advice-list.ts';
+import { cacheAdvice } from './cache-advice.ts';
 import { cloneSavings, type TimeSplit } from './clone-savings.ts';
 import { concurrency, type Concurrency } from './concurrency.ts';
 import type { ThroughputSummary } from './create-throughput.ts';
@@ -40,6 +42,8 @@ export interface ReportData {
   readonly concurrency: Concurrency;
   readonly throughput: ThroughputSummary;
   readonly advice: readonly AdviceItem[];
+  /** The image-volume cache per backend (every cache line of the input, see createImageCacheStats). */
+  readonly imageCache: readonly BackendCacheStats[];
 }
 
 const bump = (o: Record<string, number>, k: string) => {
@@ -73,7 +77,7 @@ function toReportVolume(t: Timeline, outcome: string): ReportVolume {
  * copies vs clones and what clones would have saved, concurrency over time, throughput, advice.
  * `describe` names a timeline's outcome (the renderers' wording).
  */
-export function buildReport(timelines: readonly Timeline[], throughput: ThroughputSummary, o: { top: number; describe: (t: Timeline) => string }): ReportData {
+export function buildReport(timelines: readonly Timeline[], throughput: ThroughputSummary, o: { top: number; describe: (t: Timeline) => string; imageCache?: readonly BackendCacheStats[] }): ReportData {
   const byStatus: Record<string, number> = { succeeded: 0, failed: 0, incomplete: 0 };
   const byProvisioning: Record<string, number> = { clone: 0, copy: 0 };
   const byCloneMethod: Record<string, number> = {};
@@ -105,6 +109,7 @@ export function buildReport(timelines: readonly Timeline[], throughput: Throughp
     time: cloneSavings(timelines),
     concurrency: concurrency(intervals),
     throughput,
-    advice: adviceList(timelines),
+    advice: [...adviceList(timelines), ...cacheAdvice(o.imageCache ?? [])],
+    imageCache: o.imageCache ?? [],
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImageCacheRecordSchema } from './image-cache-record.ts';
 import { ImageRecordSchema } from './image-record.ts';
 
 /** ISO 8601 with milliseconds and a numeric offset, e.g. `2026-03-02T10:15:01.123+00:00`. */
@@ -99,6 +100,7 @@ export const SummaryRecordSchema = z.object({
   }),
   reasons: Counts,
   advice: z.array(AdviceSchema.extend({ volumes: z.number().int().positive() })),
+  imageCache: z.array(ImageCacheRecordSchema),
   temporaryImages: z.object({
     count: z.number().int().nonnegative(),
     peakConcurrent: z.number().int().nonnegative(),
