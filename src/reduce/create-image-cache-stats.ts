@@ -137,7 +137,8 @@ export function createImageCacheStats(): ImageCacheStats {
     if (entry.volumeId !== null) remember(counted, entry.volumeId, true, BOUNDED);
     b.evictions[r]++;
     remember(b.evicted, entry.imageId, { reason: r, request }, BOUNDED);
-    op(b, { kind: 'drop', imageId: entry.imageId });
+    // The replay decides the evictions the limits cause; the others happen whatever the limits.
+    if (!CAPACITY_REASONS.has(r)) op(b, { kind: 'drop', imageId: entry.imageId });
   }
 
   /** An `Evicting` line with no reason line before it: after `Creating from source image-volume` of that entry in this request, the ≤ 2025.1 snapshot-limit eviction. */
