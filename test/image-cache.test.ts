@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import test from 'ava';
 import { parseExposition, sampleValue } from './metrics/parse-exposition.ts';
+import { promtoolTest, runTool } from './metrics/run-tool.ts';
 import { startFollow } from './metrics/start-follow.ts';
 import { browserTest, launchChromium, watchedPage } from './report/browser.ts';
 import { runCli } from './report/run-cli.ts';
@@ -158,20 +159,23 @@ test('a cache without evictions, or only stale ones, gives no sizing advice', as
   t.false(s?.advice.some((a) => a.code === 'cache-too-small'));
 });
 
-test('the exporter counts the cache per backend: scraped from `follow --metrics-port` fed the cache-churn journal', async (t) => {
+/** `follow --metrics-port 0` fed the cache-churn journal, scraped once its eleven volumes are out and the counters refreshed. */
+async function scrapeChurn(t: { teardown(fn: () => void): void }): Promise<string> {
   const follow = startFollow();
   t.teardown(() => follow.kill());
   const url = await follow.url;
   follow.write(readFileSync('samples/cache-churn/journal.json', 'utf8'));
+  for (let i = 0; i < 150 && follow.records().filter((r) => r.kind === 'volume').length < 11; i++) await new Promise((ok) => setTimeout(ok, 200));
+  await new Promise((ok) => setTimeout(ok, 1200)); // one more refresh of the counters (once a second) after the last timeline
+  const text = await (await fetch(url)).text();
+  await follow.end();
+  return text;
+}
+
+test('the exporter counts the cache per backend: scraped from `follow --metrics-port` fed the cache-churn journal', async (t) => {
+  const text = await scrapeChurn(t);
+  const e = parseExposition(text);
   const labels = { backend: 'lvmdriver-1' };
-  let text = '';
-  for (let i = 0; i < 100; i++) {
-    text = await (await fetch(url)).text();
-    if (/clonewatch_image_cache_hits_total\{backend="lvmdriver-1"\} 2\b/.test(text) && follow.records().filter((r) => r.kind === 'volume').length === 11) break;
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-  await new Promise((ok) => setTimeout(ok, 1200)); // one more refresh of the counters after the last timeline
-  const e = parseExposition(await (await fetch(url)).text());
   t.is(sampleValue(e, 'clonewatch_image_cache_hits_total', labels), 2, text);
   t.is(sampleValue(e, 'clonewatch_image_cache_misses_total', labels), 9);
   t.is(sampleValue(e, 'clonewatch_image_cache_entries_created_total', labels), 9);
@@ -181,7 +185,14 @@ test('the exporter counts the cache per backend: scraped from `follow --metrics-
   t.is(sampleValue(e, 'clonewatch_image_cache_evictions_total', { ...labels, reason: 'snapshot-limit' }), 0, 'every reason is a series from the start');
   t.is(sampleValue(e, 'clonewatch_image_cache_misses_after_eviction_total', { ...labels, reason: 'size' }), 2);
   t.is(sampleValue(e, 'clonewatch_image_cache_misses_after_eviction_total', { ...labels, reason: 'count' }), 1);
-  t.is(await follow.end(), 0);
+});
+
+promtoolTest('promtool check metrics accepts the cache counters', async (t) => {
+  const text = await scrapeChurn(t);
+  t.true(text.includes('clonewatch_image_cache_evictions_total{backend="lvmdriver-1",reason="count"} 3'), text);
+  const r = await runTool('promtool', ['check', 'metrics'], text);
+  t.is(r.code, 0, r.stdout + r.stderr);
+  t.is(r.stdout + r.stderr, '');
 });
 
 const OUT = 'test-output/report';
