@@ -1,4 +1,5 @@
 import { serveMetrics } from '../io/serve-metrics.ts';
+import { createCacheMetrics } from '../metrics/create-cache-metrics.ts';
 import { createMetrics } from '../metrics/create-metrics.ts';
 import { createTotalsFeeder } from '../metrics/create-totals-feeder.ts';
 import type { Progress } from '../pipeline/analyse.ts';
@@ -25,7 +26,12 @@ export async function startExporter(opts: { host: string; port: number }, progre
   const metrics = createMetrics(held === undefined ? {} : { heldInConversionDir: held });
   const server = await serveMetrics(metrics, opts);
   const feed = createTotalsFeeder(metrics);
-  const refresh = () => feed(progress());
+  const feedCache = createCacheMetrics(metrics.registry);
+  const refresh = () => {
+    const p = progress();
+    feed(p);
+    feedCache(p.imageCache);
+  };
   const timer = setInterval(refresh, REFRESH_MS);
   timer.unref();
   return {

@@ -6,6 +6,7 @@ import { createReducer, type ReducerOutput } from '../reduce/create-reducer.ts';
 import { createSummary, type SummaryData } from '../reduce/create-summary.ts';
 import type { HeldNow } from '../reduce/held-in-conversion-dir.ts';
 import type { ImageData } from '../reduce/image.ts';
+import type { CacheCounts } from '../reduce/create-image-cache-stats.ts';
 import type { Timeline } from '../reduce/timeline.ts';
 import type { RunTotals } from '../render/run-totals.ts';
 import { mergeByTime } from './merge-by-time.ts';
@@ -51,6 +52,8 @@ export interface Progress {
   readonly openFlows: number;
   readonly evicted: number;
   readonly lastConversionMbps: number | null;
+  /** The image-volume cache counts per backend so far. */
+  readonly imageCache: readonly CacheCounts[];
 }
 
 export interface Analysis {
@@ -192,7 +195,7 @@ export function createAnalysis(
     if (isStopped) for (const s of states) yield* consume(s.flushHeld());
     yield* emit(reducer.finish());
     yield* drainDiagnostics();
-    yield { kind: 'end', summary: summary.result(), run: run(), images: images() };
+    yield { kind: 'end', summary: summary.result(reducer.imageCache.result()), run: run(), images: images() };
   }
 
   return {
@@ -201,7 +204,7 @@ export function createAnalysis(
       isStopped = true;
       wakeOnStop?.();
     },
-    snapshot: () => ({ summary: summary.result(), run: run() }),
+    snapshot: () => ({ summary: summary.result(reducer.imageCache.result()), run: run() }),
     images,
     heldInConversionDir: () => reducer.heldInConversionDir(),
     progress() {
@@ -212,7 +215,7 @@ export function createAnalysis(
         read += i.stats.read;
         records += i.stats.records;
       }
-      return { read, recognised: totals.recognised, unrecognised: records - totals.recognised, openFlows: reducer.openFlows(), evicted: reducer.counters.evicted, lastConversionMbps };
+      return { read, recognised: totals.recognised, unrecognised: records - totals.recognised, openFlows: reducer.openFlows(), evicted: reducer.counters.evicted, lastConversionMbps, imageCache: reducer.imageCache.counts() };
     },
   };
 }

@@ -8,6 +8,7 @@ import type { HostFacts } from './classify.ts';
 import { createCloseQueue } from './create-close-queue.ts';
 import { createFlow, type Flow } from './flow.ts';
 import { createImageTracker } from './create-image-tracker.ts';
+import { createImageCacheStats, type ImageCacheStats } from './create-image-cache-stats.ts';
 import { createPreflow } from './create-preflow.ts';
 import { heldInConversionDir, type HeldNow } from './held-in-conversion-dir.ts';
 import { remember } from './remember.ts';
@@ -55,6 +56,8 @@ export interface Reducer {
   openFlows(): number;
   /** What the open creates hold in image_conversion_dir now, per host (live metrics; walks the open flows). */
   heldInConversionDir(): HeldNow[];
+  /** The image-volume cache per backend, from every cache line (in a flow or not). */
+  readonly imageCache: Pick<ImageCacheStats, 'counts' | 'result'>;
   readonly counters: Readonly<ReducerCounters>;
 }
 
@@ -84,6 +87,7 @@ export function createReducer(options: ReducerOptions): Reducer {
   const closed = new Map<string, true>();
   const facts = new Map<string, { cacheDisabled: Set<string> }>();
   const tracker = createImageTracker();
+  const imageCache = createImageCacheStats();
   const counters: ReducerCounters = { recognised: 0, flowsOpened: 0, timelines: 0, evicted: 0, idleExpired: 0, lateEvents: 0 };
   let watermark = -Infinity;
   /** The latest log time of each host: a flow's close grace runs on its own host's time. */
@@ -119,6 +123,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     if (event !== null) {
       counters.recognised++;
       tracker.observe(event);
+      imageCache.observe(event);
     }
     if (event?.type === 'cacheServiceState') noteCacheState(event.record, event);
     const rid = record.requestId;
@@ -311,7 +316,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     return out;
   }
 
-  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, heldInConversionDir: () => heldInConversionDir(flows.values()), counters };
+  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, heldInConversionDir: () => heldInConversionDir(flows.values()), imageCache, counters };
 }
 
 function findByVolume(root: Flow, volumeId: string): Flow | undefined {

@@ -1,6 +1,8 @@
 import type { InputStats } from '../model/log-record.ts';
 import { createConversionDirPeaks, type ConversionDirData } from '../report/create-conversion-dir-peaks.ts';
 import type { Timeline } from './timeline.ts';
+import type { BackendCacheStats } from './create-image-cache-stats.ts';
+import { cacheAdvice } from '../report/cache-advice.ts';
 
 export interface InputSummary {
   readonly name: string;
@@ -24,6 +26,8 @@ export interface SummaryData {
   readonly reasons: Record<string, number>;
   /** Every distinct advice of the run's timelines, with how many volumes it concerns, most frequent first. */
   readonly advice: readonly { code: string; message: string; command: string | null; volumes: number }[];
+  /** The image-volume cache per backend with cache activity (hits, misses, evictions, churn). */
+  readonly imageCache: readonly BackendCacheStats[];
   readonly temporaryImages: { count: number; peakConcurrent: number; peakAt: number | null; peakHost: string | null; longestMs: number | null };
   /** Bytes held in image_conversion_dir per host: the peak, when, by which volumes (see createConversionDirPeaks). */
   readonly conversionDir: ConversionDirData;
@@ -79,9 +83,11 @@ export function createSummary() {
     }
   }
 
-  function result(): SummaryData {
+  /** `imageCache`: the reducer's, which sees every cache line (its advice follows the volumes'). */
+  function result(imageCache: readonly BackendCacheStats[] = []): SummaryData {
     const list = [...advice.values()].map((a) => ({ ...a })).sort((a, b) => b.volumes - a.volumes);
-    return { span: { start: first, end: last }, volumes, reasons, advice: list, temporaryImages: sweep(temps), conversionDir: conversionDir.result() };
+    list.push(...cacheAdvice(imageCache));
+    return { span: { start: first, end: last }, volumes, reasons, advice: list, imageCache, temporaryImages: sweep(temps), conversionDir: conversionDir.result() };
   }
 
   return { add, result };

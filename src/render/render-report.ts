@@ -5,6 +5,7 @@ import { conversionDirLines } from './conversion-dir-lines.ts';
 import { formatDuration } from './format-duration.ts';
 import { formatBytes } from './format-bytes.ts';
 import type { HumanOptions } from './render-timeline.ts';
+import { renderImageCache } from './render-image-cache.ts';
 import { renderThroughput, table } from './render-throughput.ts';
 import { terminalSafe as safe } from './terminal-safe.ts';
 
@@ -80,6 +81,7 @@ export function renderReport(r: ReportData, o: HumanOptions & { width?: number }
     for (const v of h.volumes) out.push(`    ${safe(v.volumeId ?? '(volume id not logged)')}  ${formatBytes(v.bytes).padStart(11)}  ${p.dim(v.files.join(' + '))}`);
     for (const n of h.noSpace) out.push(`    ${p.red('no space:')} ${safe(n.volumeId ?? '(volume id not logged)')} at ${clock(n.at)}: ${safe(n.message)}`);
   }
+  if (r.imageCache.length > 0) out.push('', renderImageCache(r.imageCache, p).trimEnd());
 
   out.push('', p.bold('Advice'));
   if (r.advice.length === 0) out.push('  none');

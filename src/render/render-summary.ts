@@ -2,6 +2,7 @@ import type { SummaryData } from '../reduce/create-summary.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
 import { conversionDirAdvice } from '../report/conversion-dir-advice.ts';
 import { conversionDirLines } from './conversion-dir-lines.ts';
+import { describeImageCache } from './describe-image-cache.ts';
 import { formatDuration } from './format-duration.ts';
 import type { HumanOptions } from './render-timeline.ts';
 import { lineTotals, type RunTotals } from './run-totals.ts';
@@ -32,6 +33,7 @@ export function renderSummary(s: SummaryData, run: RunTotals, o: HumanOptions): 
     ['lines', `${l.read} read: ${l.recognised} recognised, ${l.unrecognised} unrecognised, ${l.continuation} continuation, ${l.markers} markers, ${l.blank} blank, ${l.malformed} malformed${l.blob === undefined ? '' : `, ${l.blob} blob data`}`],
     ['inputs', run.inputs.map((i) => `${safe(i.name)} (${i.error ? p.red('unreadable') : `${i.format ?? 'empty'}, ${i.stats.read} lines`})`).join(', ')],
   ];
+  rows.splice(rows.findIndex(([k]) => k === 'lines'), 0, ...s.imageCache.map((c): [string, string] => ['image cache', `${safe(c.backend)}: ${describeImageCache(c)}`]));
   for (const a of [...s.advice, ...conversionDirAdvice(s.conversionDir.hosts, o.zone)]) rows.push(['advice', `${safe(a.message)} (${a.volumes} volume${a.volumes === 1 ? '' : 's'})${a.command === null ? '' : `\n${' '.repeat(15)}$ ${safe(a.command)}`}`]);
   if (run.diagnostics.errors + run.diagnostics.warnings > 0) rows.push(['diagnostics', `${run.diagnostics.errors} errors, ${run.diagnostics.warnings} warnings (see stderr)`]);
   return `${p.bold('Summary')}\n${rows.map(([k, val]) => `  ${k.padEnd(12)} ${val}`).join('\n')}\n`;

@@ -1,4 +1,5 @@
 import type { ReportData, ReportVolume } from '../report/build-report.ts';
+import { toImageCacheRecord } from './to-image-cache-record.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
 import { toConversionDirRecord } from './to-conversion-dir-record.ts';
 
@@ -47,5 +48,6 @@ export function toReportRecord(r: ReportData, zone: string) {
     throughput: r.throughput,
     advice: r.advice,
     conversionDir: r.conversionDir.hosts.map((h) => toConversionDirRecord(h, zone, { points: true })),
+    imageCache: r.imageCache.map(toImageCacheRecord),
   };
 }

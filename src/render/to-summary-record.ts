@@ -2,6 +2,7 @@ import type { SummaryData } from '../reduce/create-summary.ts';
 import { conversionDirAdvice } from '../report/conversion-dir-advice.ts';
 import type { SummaryRecord } from '../schema/volume-record.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
+import { toImageCacheRecord } from './to-image-cache-record.ts';
 import { lineTotals, type RunTotals } from './run-totals.ts';
 import { toConversionDirRecord } from './to-conversion-dir-record.ts';
 
@@ -20,6 +21,7 @@ export function toSummaryRecord(s: SummaryData, run: RunTotals, zone: string): S
     volumes: v,
     reasons: s.reasons,
     advice: [...s.advice.map((a) => ({ ...a })), ...conversionDirAdvice(s.conversionDir.hosts, zone)],
+    imageCache: s.imageCache.map(toImageCacheRecord),
     temporaryImages: { ...s.temporaryImages, peakAt: iso(s.temporaryImages.peakAt, zone) },
     conversionDir: s.conversionDir.hosts.map((h) => toConversionDirRecord(h, zone, { points: false })),
     lines: lineTotals(run),

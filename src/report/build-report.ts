@@ -1,5 +1,7 @@
 import type { Phase, Reason, Timeline } from '../reduce/timeline.ts';
+import type { BackendCacheStats } from '../reduce/create-image-cache-stats.ts';
 import { adviceList, type AdviceItem } from './advice-list.ts';
+import { cacheAdvice } from './cache-advice.ts';
 import { cloneSavings, type TimeSplit } from './clone-savings.ts';
 import { concurrency, type Concurrency } from './concurrency.ts';
 import { conversionDirAdvice } from './conversion-dir-advice.ts';
@@ -44,6 +46,8 @@ export interface ReportData {
   readonly advice: readonly AdviceItem[];
   /** Bytes held in image_conversion_dir per host over time: the peak, when, by which volumes, the curve. */
   readonly conversionDir: ConversionDirData;
+  /** The image-volume cache per backend (every cache line of the input, see createImageCacheStats). */
+  readonly imageCache: readonly BackendCacheStats[];
 }
 
 const bump = (o: Record<string, number>, k: string) => {
@@ -78,7 +82,7 @@ function toReportVolume(t: Timeline, outcome: string): ReportVolume {
  * `describe` names a timeline's outcome (the renderers' wording); `zone`: the
  * time zone of the advice's words (the conversion directory's sizing advice names a time).
  */
-export function buildReport(timelines: readonly Timeline[], throughput: ThroughputSummary, o: { top: number; describe: (t: Timeline) => string; zone: string }): ReportData {
+export function buildReport(timelines: readonly Timeline[], throughput: ThroughputSummary, o: { top: number; describe: (t: Timeline) => string; zone: string; imageCache?: readonly BackendCacheStats[] }): ReportData {
   const byStatus: Record<string, number> = { succeeded: 0, failed: 0, incomplete: 0 };
   const byProvisioning: Record<string, number> = { clone: 0, copy: 0 };
   const byCloneMethod: Record<string, number> = {};
@@ -113,7 +117,8 @@ export function buildReport(timelines: readonly Timeline[], throughput: Throughp
     time: cloneSavings(timelines),
     concurrency: concurrency(intervals),
     throughput,
-    advice: [...adviceList(timelines), ...conversionDirAdvice(dir.hosts, o.zone)],
+    advice: [...adviceList(timelines), ...conversionDirAdvice(dir.hosts, o.zone), ...cacheAdvice(o.imageCache ?? [])],
     conversionDir: dir,
+    imageCache: o.imageCache ?? [],
   };
 }

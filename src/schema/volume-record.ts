@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConversionDirHostSchema } from './conversion-dir-record.ts';
+import { ImageCacheRecordSchema } from './image-cache-record.ts';
 import { ImageRecordSchema } from './image-record.ts';
 
 /** ISO 8601 with milliseconds and a numeric offset, e.g. `2026-03-02T10:15:01.123+00:00`. */
@@ -100,6 +101,7 @@ export const SummaryRecordSchema = z.object({
   }),
   reasons: Counts,
   advice: z.array(AdviceSchema.extend({ volumes: z.number().int().positive() })),
+  imageCache: z.array(ImageCacheRecordSchema),
   temporaryImages: z.object({
     count: z.number().int().nonnegative(),
     peakConcurrent: z.number().int().nonnegative(),

@@ -23,6 +23,8 @@ export const IMAGES = {
   ubuntu: img('ubuntu-22.04-server-cloudimg-amd64', 'qcow2', 627834880, 2361393152, '2026-02-03T10:05:44', 'file'),
   cirrosRaw: img('cirros-0.6.3-x86_64-raw', 'raw', 117440512, 117440512, '2026-01-12T08:52:09', 'file'),
   debianRaw: img('debian-12-genericcloud-amd64-raw', 'raw', 2147483648, 2147483648, '2026-02-11T16:20:31', 'file'),
+  fedora: img('Fedora-Cloud-Base-Generic-41-1.4.x86_64', 'qcow2', 494321664, 3221225472, '2026-02-25T11:30:12', 'file'),
+  alpine: img('alpine-virt-3.21.2-x86_64', 'qcow2', 62914560, 209715200, '2026-03-01T07:12:40', 'file'),
   bigRaw: img('rhel-9.4-x86_64-raw', 'raw', 10737418240, 10737418240, '2026-02-20T13:02:55', 'file'),
 };
 export const withStores = (i: Image, stores: string): Image => ({ ...i, stores });

@@ -40,7 +40,8 @@ export function cacheMiss(f: Flow): void {
 }
 
 /** After the download: clone the user volume into a new cache image-volume (LVM thick dd). */
-export function seedCache(f: Flow, cacheVol: Vol, e: CacheEntry, ddSecs: number | null): void {
+export function seedCache(f: Flow, cacheVol: Vol, e: CacheEntry, ddSecs: number | null, beforeClone?: () => void): void {
+  beforeClone?.(); // _create_image_cache_volume_entry: ensure_space runs before the image-volume clone
   const values = `{'availability_zone': 'nova', 'size': ${cacheVol.size}, 'host': '${cacheVol.host}', 'volume_type_id': '${'b1e1c4a2-5d3f-4a8e-9c6b-2f7d8e9a0b1c'}', ` +
     `'bootable': False, 'multiattach': False, 'encryption_key_id': None, 'cluster_name': None, 'shared_targets': False, ` +
     `'display_name': 'image-${e.image.id}', 'source_volid': '${f.vol.id}', 'status': 'creating', 'attach_status': 'detached', ` +
@@ -75,4 +76,35 @@ function thickClone(n: Flow, user: Vol, cacheVol: Vol, ddSecs: number): void {
   n.debug('cinder.volume.volume_utils', `Volume copy details: src ${src}, dest ${dst}, size ${mbs} MB, duration ${ddSecs.toFixed(2)} sec`, SRC.volCopyDetails);
   n.info('cinder.volume.volume_utils', `Volume copy ${mbs} MB at ${(cacheVol.size * 1024 / Math.max(ddSecs, 1)).toFixed(2)} MB/s`);
   n.cmd(`sudo cinder-rootwrap /etc/cinder/rootwrap.conf lvremove --config activation { retry_deactivation = 1} devices { ignore_suspended_devices = 1} -f ${vg(f.vol)}/${snap}`, 0.377);
+}
+
+/** cinder's limits of one backend's cache (image_volume_cache_max_count / _max_size_gb). */
+export interface CacheLimits { maxCount: number; maxGb: number }
+
+/**
+ * ImageVolumeCache.ensure_space (≤ 2025.1 wording): the size and count with the new entry, then
+ * for each least recently used entry it removes: `Reclaiming …`, the volume API's `Evicting image
+ * cache entry` (it deletes the cache image-volume, which evicts the entry) and the new totals.
+ */
+export function ensureSpace(f: Flow, held: readonly CacheEntry[], newSize: number, limits: CacheLimits, evict: readonly CacheEntry[]): void {
+  const service = backendOf(f.vol);
+  let gb = held.reduce((n, e) => n + e.size, 0) + newSize;
+  let count = held.length + 1;
+  f.debug(CACHE, `Image-volume cache for ${service} current_size (GB) = ${gb} (max = ${limits.maxGb}), current count = ${count} (max = ${limits.maxCount}).`, SRC.cacheSpace);
+  for (const e of evict) {
+    f.debug(CACHE, `Reclaiming image-volume cache space; removing cache entry ${cacheEntry(e)}.`, SRC.cacheReclaim);
+    f.debug(CACHE, `Evicting image cache entry: ${cacheEntry(e)}.`, SRC.cacheEvict);
+    gb -= e.size;
+    count -= 1;
+    f.debug(CACHE, `Image-volume cache for ${service} new size (GB) = ${gb}, new count = ${count}.`, SRC.cacheSpaceAfter);
+  }
+}
+
+/** A lookup that finds an entry older than the image (≤ 2025.1): out-dated, evicted, then the miss. */
+export function staleMiss(f: Flow, e: CacheEntry): void {
+  f.debug(CACHE, `Found image-volume cache entry: ${cacheEntry(e)}.`, SRC.cacheEntry);
+  f.debug(CACHE, `Image-volume cache entry image_update_at = ${e.image.updated.replace('T', ' ')}+00:00, requested image updated_at = ${f.img.updated.replace('T', ' ')}+00:00.`, SRC.cacheShouldUpdate);
+  f.debug(CACHE, `Image-volume cache entry is out-dated, evicting: ${cacheEntry(e)}.`, SRC.cacheOutdated);
+  f.debug(CACHE, `Evicting image cache entry: ${cacheEntry(e)}.`, SRC.cacheEvict);
+  cacheMiss(f);
 }

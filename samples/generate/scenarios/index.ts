@@ -21,9 +21,10 @@ import burst from './burst.ts';
 import conversionSpace from './conversion-space.ts';
 import conversionDisabled from './conversion-disabled.ts';
 import glanceCinderNotTried from './glance-cinder-not-tried.ts';
+import cacheChurn from './cache-churn.ts';
 
 export const SCENARIOS: Scenario[] = [
   copyWithConversion, rawCopy, glanceCinderClone, glanceCinderFallbacks, cacheHit, cacheMissSeeded,
   rbdClone, rbdFallback, netappClone, failure, incomplete, infoOnly, multiHost, colouredJson,
-  osloFiles, yearRollover, releaseWordings, glanceMerged, burst, conversionSpace, conversionDisabled, glanceCinderNotTried,
+  osloFiles, yearRollover, releaseWordings, glanceMerged, burst, conversionSpace, conversionDisabled, glanceCinderNotTried, cacheChurn,
 ];

@@ -7,6 +7,7 @@ import { offsetAt } from '../../time/offset-at.ts';
 import { describeOutcome } from '../describe-outcome.ts';
 import { formatDuration } from '../format-duration.ts';
 import { escapeHtml as e, jsonForScript } from './escape-html.ts';
+import { htmlImageCache } from './html-image-cache.ts';
 import { FALLBACK_COLOUR, OUTCOME_COLOURS, PHASE_COLOURS } from './phase-colours.ts';
 import { REPORT_SCRIPT } from './report-script.ts';
 import { REPORT_STYLE } from './report-style.ts';
@@ -157,7 +158,7 @@ Clones would have saved <b>${formatDuration(ts.savedMs)}</b> over ${ts.comparedC
 <table id="throughput"><thead><tr><th>metric</th><th class="num">count</th><th class="num">total MB</th><th class="num">total s</th><th class="num">MB/s (size-weighted)</th><th class="num">p50</th><th class="num">p90</th><th class="num">p99</th></tr></thead><tbody>${tp}</tbody></table>
 <p class="muted">Percentiles of per-event MB/s, within ${r.throughput.relativeAccuracy * 100} % (DDSketch).</p>
 
-<h2>Advice</h2>
+${htmlImageCache(r.imageCache)}<h2>Advice</h2>
 ${advice}
 </main>
 <script type="application/json" id="cw-data">${jsonForScript(data)}</script>

@@ -40,6 +40,8 @@ main { padding: 0 24px 32px; }
 .peak { fill: #b3261e; }
 .peak-label { font-size: 12px; fill: #b3261e; font-weight: 600; }
 .charts { display: flex; flex-wrap: wrap; gap: 16px; }
+.cache-backend { min-width: 340px; }
+.cache-backend h3 { margin: 4px 0; font-size: 14px; }
 #tooltip { position: fixed; z-index: 10; max-width: 560px; padding: 8px 10px; background: #fff; border: 1px solid #9aa5b1; border-radius: 4px; box-shadow: 0 4px 14px #0002; pointer-events: none; font-size: 13px; }
 #details { margin: 10px 0; padding: 10px 12px; border: 1px solid var(--line); border-left: 4px solid #3b7dd8; background: var(--soft); }
 .d-title { font-weight: 700; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
