@@ -57,7 +57,9 @@ export function noteStoreWrite(e: Event, w: StoreWrite, parts: { readonly reques
   if (!w.places || imageId === null) return;
   const image = catalogue.image(imageId, t);
   if (x !== null && w.edge === 'start') x.placedAtStart = true;
-  if (x?.bytes != null && w.edge === 'end') image.sizeBytes ??= x.bytes;
+  // The bytes written (an end line), or the image size the driver was given (rbd's start line; 0: unknown).
+  const bytes = Number(f['bytes'] ?? f['size'] ?? 0);
+  if (bytes > 0) image.sizeBytes ??= bytes;
   const store = x?.store ?? null;
   const volumeId = x?.volumeId ?? null;
   if (store !== null) {

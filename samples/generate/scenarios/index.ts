@@ -18,9 +18,11 @@ import yearRollover from './year-rollover.ts';
 import releaseWordings from './release-wordings.ts';
 import glanceMerged from './glance-merged.ts';
 import burst from './burst.ts';
+import placement from './placement.ts';
+import placementSingle from './placement-single.ts';
 
 export const SCENARIOS: Scenario[] = [
   copyWithConversion, rawCopy, glanceCinderClone, glanceCinderFallbacks, cacheHit, cacheMissSeeded,
   rbdClone, rbdFallback, netappClone, failure, incomplete, infoOnly, multiHost, colouredJson,
-  osloFiles, yearRollover, releaseWordings, glanceMerged, burst,
+  osloFiles, yearRollover, releaseWordings, glanceMerged, burst, placement, placementSingle,
 ];
