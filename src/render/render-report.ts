@@ -3,6 +3,7 @@ import type { Concurrency } from '../report/concurrency.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
 import { formatDuration } from './format-duration.ts';
 import type { HumanOptions } from './render-timeline.ts';
+import { renderReportImages } from './render-report-images.ts';
 import { renderThroughput, table } from './render-throughput.ts';
 import { terminalSafe as safe } from './terminal-safe.ts';
 
@@ -69,6 +70,8 @@ export function renderReport(r: ReportData, o: HumanOptions & { width?: number }
   }
 
   out.push('', renderThroughput(r.throughput, p).trimEnd());
+
+  out.push('', ...renderReportImages(r.images, p));
 
   out.push('', p.bold('Advice'));
   if (r.advice.length === 0) out.push('  none');

@@ -55,3 +55,17 @@ test("(c) the rbd upload's write: an upload to rbd that ends with glance-api's r
   const { stdout } = await runCli(['images', '--year', '2026', join('samples', 'placement-single', 'journal.short-iso-precise.txt')]);
   t.regex(stdout, /^159391f9-590c-48dd-87ea-8f3271b2fe78 {2}\? {2}112\.00 MiB\n {2}stores {7}rbd\n {2}last write {3}upload · to rbd · 2026-03-31 08:30:14 · 112\.00 MiB · 6\.4 s · 17\.4\d MB\/s$/m);
 });
+
+test("the report's Images section: each image's stores and what was made from it, on the terminal and in --json", async (t) => {
+  const human = await runCli(['report', '--year', '2026', join('samples', 'placement-single', 'journal.short-iso-precise.txt')]);
+  t.is(human.status, 0);
+  const section = /\nImages\n((?: {2}.*\n)+)/.exec(human.stdout)?.[1] ?? '';
+  t.deepEqual(section.trimEnd().split('\n'), [
+    '  159391f9-590c-48dd-87ea-8f3271b2fe78  in rbd · clone 0 · copy 0',
+    '  fdffa623-c34d-49a7-b46a-0cc3c5427f41 "debian-12-genericcloud-amd64-raw"  in rbd · clone 1 · copy 0',
+    '  806f1cdf-7815-4df5-9cf2-bd03def9b8c6 "ubuntu-22.04-server-cloudimg-amd64"  in rbd · clone 0 · copy 1',
+  ]);
+  const json = await runCli(['report', '--json', '--year', '2026', join('samples', 'placement', 'journal.json')]);
+  const report = JSON.parse(json.stdout) as { images: { imageId: string; stores: string[]; volumes: { clone: number; copy: number } }[] };
+  t.deepEqual(report.images.map((i) => [i.imageId, i.stores, i.volumes]), truthOf('placement').images.map((i) => [i.imageId, i.stores, { clone: 0, copy: 1 }]));
+});
