@@ -46,7 +46,7 @@ function reportSink(o: ResolvedOptions, own: z.output<typeof ReportOptionsSchema
     for (const t of timelines) for (const e of throughputEventsOf(t)) throughput.add(e);
     const writes = s.images.flatMap((i) => glanceWritesOf(i));
     for (const e of writes) throughput.add(e);
-    built = { s, report: buildReport(timelines, throughput.result(), { top: own.top, describe: describeOutcome, zone: o.tz, imageCache: s.summary.imageCache }), writes };
+    built = { s, report: buildReport(timelines, throughput.result(), { top: own.top, describe: describeOutcome, zone: o.tz, imageCache: s.summary.imageCache, images: s.images }), writes };
     return built;
   };
   return {

@@ -71,23 +71,38 @@ export interface EventMeaning {
   readonly reasons: readonly ReasonRule[];
   /** The named groups its rows capture, with the kind of text each holds. */
   readonly fields: Readonly<Record<string, FieldKind>>;
+  /** A glance_store driver writing an image into its store (glance side only; null: not a store write). */
+  readonly storeWrite: StoreWrite | null;
+}
+
+/**
+ * A glance_store driver's line about writing image data: which driver (a single-store Glance's store
+ * goes by it); whether it starts the write or ends it (the driver's success line, with the bytes);
+ * whether it puts the image in the store: a success line does, and so does the start line of a
+ * driver that logs no success (rbd, swift), undone if the write then fails.
+ */
+export interface StoreWrite {
+  readonly driver: 'file' | 'rbd' | 'cinder' | 'swift' | 's3';
+  readonly edge: 'start' | 'end';
+  readonly places: boolean;
 }
 
 type Fields = Readonly<Record<string, FieldKind>>;
 
 /** A cinder-volume event: what is not said is false (null for the create effect and the phase). */
 function cinder<const F extends Fields>(
-  m: Partial<Omit<EventMeaning, 'side' | 'fields' | 'opensFlow' | 'reasons'>> & { readonly opensFlow: boolean; readonly fields: F; readonly reasons?: readonly ReasonRule<keyof F & string>[] },
+  m: Partial<Omit<EventMeaning, 'side' | 'fields' | 'opensFlow' | 'reasons' | 'storeWrite'>> & { readonly opensFlow: boolean; readonly fields: F; readonly reasons?: readonly ReasonRule<keyof F & string>[] },
 ): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
   return {
     side: 'cinder', opensFlow: m.opensFlow, nested: m.nested ?? false, dataPath: m.dataPath ?? false, fromImage: m.fromImage ?? false,
     namesVolume: m.namesVolume ?? false, errorLine: m.errorLine ?? false, create: m.create ?? null, outcome: m.outcome ?? null, phase: m.phase ?? null, reasons: m.reasons ?? [], fields: m.fields,
+    storeWrite: null,
   };
 }
 
 /** A glance-api / glance_store event: never part of a cinder flow, even when the request ids coincide. */
-function glance<const F extends Fields>(m: { readonly fields: F }): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
-  return { side: 'glance', opensFlow: false, nested: false, dataPath: false, fromImage: false, namesVolume: false, errorLine: false, create: null, outcome: null, phase: null, reasons: [], fields: m.fields };
+function glance<const F extends Fields>(m: { readonly fields: F; readonly storeWrite?: StoreWrite }): Omit<EventMeaning, 'fields'> & { readonly fields: F } {
+  return { side: 'glance', opensFlow: false, nested: false, dataPath: false, fromImage: false, namesVolume: false, errorLine: false, create: null, outcome: null, phase: null, reasons: [], fields: m.fields, storeWrite: m.storeWrite ?? null };
 }
 
 /** The glance-cinder optimisation's own lines (reference §3.3): any of them shows cinder tried it. */
@@ -187,17 +202,20 @@ export const EVENT_TYPES = {
   netappLunClone: cinder({ opensFlow: false, phase: { name: 'clone', edge: 'start' }, nested: true, fields: { name: 'text', attempt: 'integer' } }),
   backendCloneFailed: cinder({ opensFlow: false, nested: true, errorLine: true, fields: { srcVol: 'text', srcSnap: 'text', dest: 'text', error: 'text', name: 'text', source: 'text', share: 'text' } }),
   // glance-api and glance_store (reference §8): image uploads, imports, serving; never open a cinder flow
-  glanceStoreCreating: glance({ fields: { imageSize: 'integer', sizeGb: 'integer', volumeType: 'text' } }),
+  glanceStoreCreating: glance({ fields: { imageSize: 'integer', sizeGb: 'integer', volumeType: 'text' }, storeWrite: { driver: 'cinder', edge: 'start', places: false } }),
   glanceStoreZeroSize: glance({ fields: {} }),
   glanceStoreExtending: glance({ fields: { mode: 'text', volumeId: 'uuid', sizeGb: 'integer' } }),
   glanceStoreWriting: glance({ fields: { bytesWritten: 'integer', sizeGb: 'integer', needExtend: 'text', imageSize: 'integer' } }),
-  glanceStoreWrote: glance({ fields: { bytes: 'integer', volumeId: 'uuid', checksum: 'text' } }),
+  glanceStoreWrote: glance({ fields: { bytes: 'integer', volumeId: 'uuid', checksum: 'text' }, storeWrite: { driver: 'cinder', edge: 'end', places: true } }),
   glanceStoreFailed: glance({ fields: { what: 'text', volumeId: 'uuid', status: 'text', tries: 'integer', unexpected: 'text', expected: 'text', error: 'text', imageId: 'uuid' } }),
   glanceStoreConfig: glance({ fields: { volumeType: 'text', volumeId: 'uuid' } }),
   glanceStoreAttachment: glance({ fields: { user: 'text', url: 'text', attachmentId: 'uuid', action: 'text', connInfo: 'text', volumeId: 'uuid' } }),
-  glanceFileWrote: glance({ fields: { bytes: 'integer', path: 'text', checksum: 'text', multihash: 'text' } }),
+  glanceFileWrote: glance({ fields: { bytes: 'integer', path: 'text', checksum: 'text', multihash: 'text' }, storeWrite: { driver: 'file', edge: 'end', places: true } }),
   glanceFileFound: glance({ fields: { path: 'text' } }),
-  glanceRbdCreating: glance({ fields: { imageId: 'uuid', order: 'integer', size: 'integer' } }),
+  glanceRbdCreating: glance({ fields: { imageId: 'uuid', order: 'integer', size: 'integer' }, storeWrite: { driver: 'rbd', edge: 'start', places: true } }),
+  glanceSwiftAdding: glance({ fields: { imageId: 'uuid' }, storeWrite: { driver: 'swift', edge: 'start', places: true } }),
+  glanceS3Adding: glance({ fields: { s3Host: 'text', bucket: 'text', imageId: 'uuid' }, storeWrite: { driver: 's3', edge: 'start', places: false } }),
+  glanceS3Wrote: glance({ fields: { bytes: 'integer', imageId: 'uuid', checksum: 'text', uploadId: 'text' }, storeWrite: { driver: 's3', edge: 'end', places: true } }),
   glanceRequest: glance({ fields: { workerPid: 'integer', client: 'text', started: 'text', method: 'text', path: 'text', api: 'integer', imageId: 'uuid', sub: 'text', bytes: 'integer', ms: 'integer', status: 'integer', secs: 'decimal' } }),
   glanceRequestStart: glance({ fields: { method: 'text', path: 'text', api: 'integer', imageId: 'uuid', sub: 'text', accept: 'text' } }),
   glanceSortedLocations: glance({ fields: { locations: 'text' } }),

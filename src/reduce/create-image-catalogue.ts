@@ -11,6 +11,12 @@ export interface ImageCatalogue {
   image(id: string, t: number | null): TrackedImage;
   get(id: string): TrackedImage | undefined;
   addStore(s: TrackedImage, store: string): void;
+  /** The image is in the store of driver `driver` (`file`, `rbd`, `cinder` …) whose name the input does not show. */
+  addUnnamedStore(s: TrackedImage, driver: string): void;
+  /** A failed transfer whose start line had put the image in its store (rbd, swift) takes it out again. */
+  unplace(x: Transfer): void;
+  /** The image's stores, sorted: the named ones, and those known by driver while the input names no store (single-store Glance). */
+  storesOf(s: TrackedImage): string[];
   addTransfer(s: TrackedImage, x: Transfer): void;
   /** A volume made from the image (a succeeded flow's outcome). */
   countVolume(imageId: string | null, provisioning: 'clone' | 'copy' | null): void;
@@ -25,7 +31,7 @@ export function createImageCatalogue(placement: StorePlacements): ImageCatalogue
   function image(id: string, t: number | null): TrackedImage {
     let s = images.get(id);
     if (s === undefined) {
-      s = { imageId: id, name: null, diskFormat: null, sizeBytes: null, stores: new Set(), transfers: [], served: { count: 0, bytes: 0, cacheHits: 0 }, volumes: { clone: 0, copy: 0 }, first: t, last: t };
+      s = { imageId: id, name: null, diskFormat: null, sizeBytes: null, stores: new Set(), unnamed: new Set(), transfers: [], served: { count: 0, bytes: 0, cacheHits: 0 }, volumes: { clone: 0, copy: 0 }, first: t, last: t };
       images.set(id, s);
     }
     if (t !== null) {
@@ -35,17 +41,19 @@ export function createImageCatalogue(placement: StorePlacements): ImageCatalogue
     return s;
   }
 
+  const storesOf = (s: TrackedImage): string[] => [...new Set([...s.stores, ...(placement.singleStore() ? s.unnamed : [])])].sort();
+
   function result(): ImageData[] {
     const all = placement.stores();
     return [...images.values()]
       .filter((s) => UUID_RE.test(s.imageId))
       .sort((a, b) => (a.first ?? Infinity) - (b.first ?? Infinity) || compareText(a.imageId, b.imageId))
       .map((s) => {
-        const stores = [...s.stores].sort();
+        const stores = storesOf(s);
         return {
           imageId: s.imageId, name: s.name, diskFormat: s.diskFormat, sizeBytes: s.sizeBytes, stores,
           storeDetails: stores.map((n) => all.get(n) ?? { name: n, volumeType: null, backends: [] }),
-          transfers: s.transfers.map(({ imageId: _drop, ...x }) => ({ ...x, store: placement.storeOf({ ...x, imageId: null }) })),
+          transfers: s.transfers.map(({ imageId: _image, driver, placedAtStart: _placed, ...x }) => ({ ...x, store: placement.storeOf({ ...x, imageId: null, driver, placedAtStart: false }) })),
           served: { ...s.served }, volumes: { ...s.volumes }, first: s.first, last: s.last,
         };
       });
@@ -57,6 +65,18 @@ export function createImageCatalogue(placement: StorePlacements): ImageCatalogue
     addStore(s, store) {
       s.stores.add(store);
       placement.noteStore(store);
+    },
+    addUnnamedStore(s, driver) {
+      s.unnamed.add(driver);
+      placement.noteUnnamedStore(driver);
+    },
+    storesOf,
+    unplace(x) {
+      const s = x.imageId === null || !x.placedAtStart ? undefined : images.get(x.imageId);
+      if (s === undefined) return;
+      if (x.store !== null) s.stores.delete(x.store);
+      else if (x.driver !== null) s.unnamed.delete(x.driver);
+      x.placedAtStart = false;
     },
     addTransfer(s, x) {
       s.transfers.push(x);

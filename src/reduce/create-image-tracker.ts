@@ -2,13 +2,17 @@ import type { Event } from '../recognise/event.ts';
 import { noteImportAtom } from './note-import-atom.ts';
 import { noteRequestLine } from './note-request-line.ts';
 import { parseHostSpec } from '../recognise/parse-host-spec.ts';
-import { createGlanceRequests, type GlanceRequest } from './create-glance-requests.ts';
+import { createGlanceRequests } from './create-glance-requests.ts';
 import { createImageCatalogue } from './create-image-catalogue.ts';
 import { createServeLog } from './create-serve-log.ts';
 import { createStorePlacement } from './create-store-placement.ts';
 import type { GlanceServe, ImageData, PlacementView } from './image.ts';
 import { normaliseImagePath } from './normalise-image-path.ts';
-import type { Transfer } from './tracked-image.ts';
+import type { TrackedImage, Transfer } from './tracked-image.ts';
+import { meaningOf } from '../recognise/event-types.ts';
+import { balancedParens, parseImageLocation, type ImageLocation } from '../recognise/parse-image-location.ts';
+import { noteStoreWrite } from './note-store-write.ts';
+import { storeTypeOfScheme } from './store-type-of-scheme.ts';
 import { volumeReprHost } from './volume-repr-host.ts';
 import { volumeSpecOf } from './volume-spec-of.ts';
 
@@ -37,35 +41,20 @@ export function createImageTracker(): ImageTracker {
   const catalogue = createImageCatalogue(placement);
   const serves = createServeLog();
 
-  const begin = (q: GlanceRequest, t: number | null, volumeType: string | null): Transfer => {
-    const x: Transfer = {
-      kind: q.importing ? 'import' : 'upload', method: q.method, store: q.store, volumeType, volumeId: null, bytes: null,
-      start: t, end: null, status: 'incomplete', host: q.host, requestId: q.rid, imageId: q.imageId,
-    };
-    q.transfer = x;
-    if (q.imageId !== null) catalogue.addTransfer(catalogue.image(q.imageId, t), x);
-    return x;
-  };
-
-  const landed = (q: GlanceRequest, x: Transfer, t: number | null) => {
-    x.end = t;
-    x.status = 'succeeded';
-    if (x.imageId === null && q.imageId !== null) {
-      x.imageId = q.imageId;
-      catalogue.addTransfer(catalogue.image(q.imageId, t), x);
-    }
-    if (x.imageId !== null && x.bytes !== null) catalogue.image(x.imageId, t).sizeBytes ??= x.bytes;
-    if (x.store !== null && x.imageId !== null) catalogue.addStore(catalogue.image(x.imageId, t), x.store);
-    if (x.store !== null && x.volumeId !== null) placement.noteVolumeStore(x.volumeId, x.store);
-  };
-
   function observe(e: Event): void {
     const r = e.record;
     const f = e.fields;
     const t = r.time;
+    const write = meaningOf(e.type).storeWrite;
+    if (write !== null) return noteStoreWrite(e, write, { requests, catalogue, placement });
     switch (e.type) {
       case 'flowStart':
         return noteSpec(e, t);
+      case 'cloneAttempt': {
+        const location = balancedParens(f['location'] ?? '', 0);
+        if (f['imageId'] !== undefined && location !== null) noteLocation(catalogue.image(f['imageId'], t), parseImageLocation(location));
+        return;
+      }
       case 'taskState':
         return noteVolumeRepr(f['rest'] ?? '');
       case 'glanceRequestStart': {
@@ -92,26 +81,9 @@ export function createImageTracker(): ImageTracker {
         if (q?.imageId) for (const m of (f['locations'] ?? '').matchAll(/'store_name': '([^']+)'/g)) if (m[1]) catalogue.addStore(catalogue.image(q.imageId, t), m[1]);
         return;
       }
-      case 'glanceStoreCreating': {
-        const q = requests.of(r);
-        if (q === null) return;
-        const type = f['volumeType'] === undefined || f['volumeType'] === 'None' ? null : f['volumeType'];
-        begin(q, q.importing ? t : (q.start ?? t), type);
-        if (q.store !== null && type !== null) placement.noteStoreVolumeType(q.store, type);
-        return;
-      }
-      case 'glanceStoreExtending':
-      case 'glanceStoreWrote':
-      case 'glanceFileWrote': {
-        const q = requests.of(r);
-        if (q === null) return;
-        const x = q.transfer ?? begin(q, q.start ?? t, null);
-        x.volumeId ??= f['volumeId'] ?? null;
-        if (e.type !== 'glanceStoreExtending') {
-          x.bytes = Number(f['bytes']);
-          landed(q, x, t);
-          q.transfer = null;
-        }
+      case 'glanceStoreExtending': {
+        const x = requests.of(r)?.transfer;
+        if (x) x.volumeId ??= f['volumeId'] ?? null;
         return;
       }
       case 'glanceStoreFailed':
@@ -123,6 +95,7 @@ export function createImageTracker(): ImageTracker {
         if (x) {
           x.status = 'failed';
           x.end = t;
+          catalogue.unplace(x);
           if (q) q.transfer = null;
         }
         return;
@@ -154,7 +127,7 @@ export function createImageTracker(): ImageTracker {
         const store = f['store'];
         if (f['outcome'] !== 'finished' || id === undefined || store === undefined) return;
         const q = requests.of(r);
-        const x: Transfer = { kind: 'import', method: q?.method ?? null, store, volumeType: placement.storeVolumeType(store), volumeId: null, bytes: Number(f['size']) || null, start: q?.start ?? null, end: t, status: 'succeeded', host: r.host, requestId: r.requestId, imageId: id };
+        const x: Transfer = { kind: 'import', method: q?.method ?? null, store, volumeType: placement.storeVolumeType(store), volumeId: null, bytes: Number(f['size']) || null, start: q?.start ?? null, end: t, status: 'succeeded', host: r.host, requestId: r.requestId, imageId: id, driver: null, placedAtStart: false };
         const s = catalogue.image(id, t);
         catalogue.addTransfer(s, x);
         catalogue.addStore(s, store);
@@ -174,11 +147,27 @@ export function createImageTracker(): ImageTracker {
     img.diskFormat ??= s.diskFormat;
     img.sizeBytes ??= s.imageSizeBytes;
     for (const name of s.stores) catalogue.addStore(img, name);
-    for (const url of s.location?.urls ?? []) {
+    if (s.location !== null) noteLocation(img, s.location);
+  }
+
+  /**
+   * Where an image location tuple (the spec's, or the clone attempt's) says the image is: each URL in
+   * the store its metadata names, or `cinder://<store>/<volume>`'s store, else (a single-store Glance)
+   * in the store of the URL's driver; a cinder URL also names the store's image-volume.
+   */
+  function noteLocation(img: TrackedImage, location: ImageLocation) {
+    for (const { url, store } of location.places) {
       const m = CINDER_LOCATION.exec(url);
-      if (m?.[2] === undefined || m[1] === undefined) continue;
-      placement.noteVolumeStore(m[2], m[1]);
-      catalogue.addStore(img, m[1]);
+      const name = store ?? m?.[1] ?? null;
+      if (name !== null) {
+        catalogue.addStore(img, name);
+        if (m?.[2] !== undefined) placement.noteVolumeStore(m[2], name);
+        continue;
+      }
+      const driver = storeTypeOfScheme(url.slice(0, url.indexOf(':')));
+      if (driver === null) continue;
+      catalogue.addUnnamedStore(img, driver);
+      if (m?.[2] !== undefined) placement.noteUnnamedVolume(m[2]);
     }
   }
 
@@ -194,7 +183,7 @@ export function createImageTracker(): ImageTracker {
   function placementOf(imageId: string | null, volumeId: string | null): PlacementView {
     const all = placement.stores();
     const s = imageId === null ? undefined : catalogue.get(imageId);
-    const stores = [...(s?.stores ?? [])].sort().map((n) => all.get(n) ?? { name: n, volumeType: null, backends: [] });
+    const stores = (s === undefined ? [] : catalogue.storesOf(s)).map((n) => all.get(n) ?? { name: n, volumeType: null, backends: [] });
     return { stores, allStores: [...all.values()], volumeBackend: volumeId === null ? null : placement.volumeBackend(volumeId) };
   }
 

@@ -18,13 +18,21 @@ export function noteImportAtom(e: Event, q: GlanceRequest | null, catalogue: Ima
   else if (name === 'WebDownload') q.method = 'web-download';
   else if (name === 'GlanceDownload') q.method = 'glance-download';
   if (!name.endsWith('ImportToStore')) return;
-  const store = name === 'ImportToStore' ? null : name.slice(0, -'-ImportToStore'.length);
+  // train: `ImportToStore`; a single-store Glance (ussuri+) names its atom `api_image_import--ImportToStore-<task>`: no store.
+  const store = name === 'ImportToStore' || name === '-ImportToStore' ? null : name.slice(0, -'-ImportToStore'.length);
   if (state === 'RUNNING') {
     q.store = store;
     q.method ??= 'glance-direct';
     q.transfer = null;
   } else if (state === 'SUCCESS') {
     if (store !== null && q.imageId !== null) catalogue.addStore(catalogue.image(q.imageId, time), store);
+    // A driver that logs no success line (rbd, swift): the atom's success ends its write.
+    const x = q.transfer;
+    if (x !== null && x.status === 'incomplete') {
+      x.status = 'succeeded';
+      x.end = time;
+    }
+    q.transfer = null;
     q.store = null;
   } else if (state === 'FAILURE' || state === 'REVERTED') {
     const x = q.imageId === null ? undefined : catalogue.get(q.imageId)?.transfers.findLast((y) => y.store === store && y.requestId === q.rid);
@@ -32,6 +40,7 @@ export function noteImportAtom(e: Event, q: GlanceRequest | null, catalogue: Ima
       x.status = 'failed';
       x.end ??= time;
       if (store !== null && x.imageId !== null && x.end === time) catalogue.get(x.imageId)?.stores.delete(store);
+      catalogue.unplace(x);
     }
     q.store = null;
   }

@@ -37,9 +37,16 @@ export function noteRequestLine(e: Event, parts: { readonly requests: GlanceRequ
     const x = q?.transfer ?? s.transfers.findLast((y) => y.requestId !== null && y.requestId === q?.rid) ?? null;
     if (x !== null) {
       if (start !== null && (x.start === null || start < x.start)) x.start = start;
-      if (status >= 400) x.status = 'failed';
+      if (status >= 400) {
+        x.status = 'failed';
+        catalogue.unplace(x);
+      } else if (x.status === 'incomplete') {
+        // A driver that logs no success line (rbd, swift): the request's end is the write's.
+        x.status = 'succeeded';
+        x.end = end;
+      }
     } else {
-      catalogue.addTransfer(s, { kind: 'upload', method: null, store: null, volumeType: null, volumeId: null, bytes: null, start, end, status: status >= 400 ? 'failed' : 'succeeded', host: r.host, requestId: q?.rid ?? null, imageId });
+      catalogue.addTransfer(s, { kind: 'upload', method: null, store: null, volumeType: null, volumeId: null, bytes: null, start, end, status: status >= 400 ? 'failed' : 'succeeded', host: r.host, requestId: q?.rid ?? null, imageId, driver: null, placedAtStart: false });
     }
     if (q !== null) q.transfer = null;
   }

@@ -1,6 +1,7 @@
 import type { ImageData } from '../reduce/image.ts';
 import { formatTimestamp } from '../time/format-timestamp.ts';
 import { formatDuration } from './format-duration.ts';
+import { formatStores } from './format-stores.ts';
 import type { HumanOptions } from './render-timeline.ts';
 import { terminalSafe as safe } from './terminal-safe.ts';
 import { toImageRecord } from './to-image-record.ts';
@@ -15,7 +16,7 @@ export function renderImages(images: readonly ImageData[], o: HumanOptions): str
     const rec = toImageRecord(i, o.zone);
     const head = `${p.bold(safe(i.imageId))}${i.name ? ` "${safe(i.name)}"` : ''}  ${safe(i.diskFormat ?? '?')}  ${size(i.sizeBytes)}`;
     const stores = i.storeDetails.length === 0 ? p.dim('not shown')
-      : i.storeDetails.map((s) => `${safe(s.name)}${s.volumeType || s.backends.length ? p.dim(` (${[s.volumeType && `type ${safe(s.volumeType)}`, s.backends.length > 0 && `backend ${s.backends.map(safe).join(', ')}`].filter(Boolean).join(', ')})`) : ''}`).join(', ');
+      : formatStores(i.storeDetails, p);
     const lines = [head, `  stores       ${stores}`];
     const last = rec.lastTransfer;
     if (last !== null) {

@@ -6,6 +6,7 @@ import { formatDuration } from './format-duration.ts';
 import { formatBytes } from './format-bytes.ts';
 import type { HumanOptions } from './render-timeline.ts';
 import { renderImageCache } from './render-image-cache.ts';
+import { renderReportImages } from './render-report-images.ts';
 import { renderThroughput, table } from './render-throughput.ts';
 import { terminalSafe as safe } from './terminal-safe.ts';
 
@@ -82,6 +83,7 @@ export function renderReport(r: ReportData, o: HumanOptions & { width?: number }
     for (const n of h.noSpace) out.push(`    ${p.red('no space:')} ${safe(n.volumeId ?? '(volume id not logged)')} at ${clock(n.at)}: ${safe(n.message)}`);
   }
   if (r.imageCache.length > 0) out.push('', renderImageCache(r.imageCache, p).trimEnd());
+  out.push('', ...renderReportImages(r.images, p));
 
   out.push('', p.bold('Advice'));
   if (r.advice.length === 0) out.push('  none');

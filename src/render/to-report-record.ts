@@ -36,6 +36,7 @@ export function toReportRecord(r: ReportData, zone: string) {
     span: { start: iso(r.span.start, zone), end: iso(r.span.end, zone) },
     volumes: r.volumes,
     slowest: r.slowest.map((v) => volume(v, zone)),
+    images: r.images.map((i) => ({ imageId: i.imageId, name: i.name, stores: [...i.stores], storeDetails: i.storeDetails.map((s) => ({ name: s.name, volumeType: s.volumeType, backends: [...s.backends] })), volumes: { ...i.volumes } })),
     time: {
       copies: { ...t.copies, totalMs: ms(t.copies.totalMs), medianMs: ms(t.copies.medianMs) },
       clones: { ...t.clones, totalMs: ms(t.clones.totalMs), medianMs: ms(t.clones.medianMs) },

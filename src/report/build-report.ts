@@ -1,3 +1,4 @@
+import type { ImageData } from '../reduce/image.ts';
 import type { Phase, Reason, Timeline } from '../reduce/timeline.ts';
 import type { BackendCacheStats } from '../reduce/create-image-cache-stats.ts';
 import { adviceList, type AdviceItem } from './advice-list.ts';
@@ -40,6 +41,8 @@ export interface ReportData {
     readonly withConversion: number;
   };
   readonly slowest: readonly ReportVolume[];
+  /** The Glance images the input shows (after the filters), with their placement. */
+  readonly images: readonly ImageData[];
   readonly time: TimeSplit;
   readonly concurrency: Concurrency;
   readonly throughput: ThroughputSummary;
@@ -82,7 +85,7 @@ function toReportVolume(t: Timeline, outcome: string): ReportVolume {
  * `describe` names a timeline's outcome (the renderers' wording); `zone`: the
  * time zone of the advice's words (the conversion directory's sizing advice names a time).
  */
-export function buildReport(timelines: readonly Timeline[], throughput: ThroughputSummary, o: { top: number; describe: (t: Timeline) => string; zone: string; imageCache?: readonly BackendCacheStats[] }): ReportData {
+export function buildReport(timelines: readonly Timeline[], throughput: ThroughputSummary, o: { top: number; describe: (t: Timeline) => string; zone: string; imageCache?: readonly BackendCacheStats[]; images?: readonly ImageData[] }): ReportData {
   const byStatus: Record<string, number> = { succeeded: 0, failed: 0, incomplete: 0 };
   const byProvisioning: Record<string, number> = { clone: 0, copy: 0 };
   const byCloneMethod: Record<string, number> = {};
@@ -114,6 +117,7 @@ export function buildReport(timelines: readonly Timeline[], throughput: Throughp
     span: { start, end },
     volumes: { total: timelines.length, hosts: [...hosts].sort(), byStatus, byProvisioning, byCloneMethod, withConversion },
     slowest,
+    images: o.images ?? [],
     time: cloneSavings(timelines),
     concurrency: concurrency(intervals),
     throughput,

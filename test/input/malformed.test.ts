@@ -2,6 +2,7 @@ import test from 'ava';
 import { decodeBuffer, decodeChunks } from '../helpers/decode-buffer.ts';
 import type { InputFormat } from '../../src/model/log-record.ts';
 import { pseudoRandomBytes, readShared, sharedTest, statsAddUp } from './fixtures.ts';
+import { exportEntry } from '../helpers/export-entry.ts';
 
 const opts = (format: InputFormat) => ({ input: 'bad', format, year: 2024, zone: 'UTC' });
 
@@ -103,18 +104,6 @@ test('a 5 MB line read in 64 KiB chunks is dropped without being kept', (t) => {
   t.deepEqual(r.diagnostics[0]?.code, 'line-too-long');
   t.deepEqual(r.diagnostics[0]?.where, { input: 'bad', line: 2 });
 });
-
-/** An export entry as bytes. */
-const exportEntry = (fields: [string, string | Buffer][]): Buffer =>
-  Buffer.concat([
-    ...fields.map(([k, v]) => {
-      if (typeof v === 'string') return Buffer.from(`${k}=${v}\n`);
-      const len = Buffer.alloc(8);
-      len.writeBigUInt64LE(BigInt(v.length));
-      return Buffer.concat([Buffer.from(`${k}\n`), len, v, Buffer.from('\n')]);
-    }),
-    Buffer.from('\n'),
-  ]);
 
 test('export: a length prefix of 2^40 is malformed and decoding resumes at the next entry', (t) => {
   const bogusLen = Buffer.alloc(8);

@@ -25,8 +25,8 @@ test('every event type is produced by some row', (t) => {
   t.deepEqual(Object.keys(EVENT_TYPES).filter((e) => !produced.has(e as never)), []);
 });
 
-test('every event declares what it means: side, flow opening, nesting, evidence, create effect, outcome, phase, reasons, fields', (t) => {
-  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'outcome', 'phase', 'reasons', 'side'];
+test('every event declares what it means: side, flow opening, nesting, evidence, create effect, outcome, phase, reasons, fields, store write', (t) => {
+  const keys = ['create', 'dataPath', 'errorLine', 'fields', 'fromImage', 'namesVolume', 'nested', 'opensFlow', 'outcome', 'phase', 'reasons', 'side', 'storeWrite'];
   for (const [type, m] of Object.entries(EVENT_TYPES)) {
     t.deepEqual(Object.keys(m).sort(), keys, type);
     t.true(m.side === 'cinder' || m.side === 'glance', type);
@@ -39,6 +39,14 @@ test('a glance-side event is never part of a cinder flow: it opens none, nests i
     if (m.side !== 'glance') continue;
     t.deepEqual([m.opensFlow, m.nested, m.dataPath, m.fromImage, m.namesVolume, m.errorLine, m.create, m.outcome, m.phase, m.reasons.length], [false, false, false, false, false, false, null, null, null, 0], type);
   }
+});
+
+test('store writes are glance_store lines: every driver that writes (file, rbd, cinder, swift, s3) has one that places the image, and an end line carries the bytes', (t) => {
+  const writes = Object.entries(EVENT_TYPES).flatMap(([type, m]) => (m.storeWrite === null ? [] : [{ type, m, w: m.storeWrite }]));
+  for (const { type, m } of writes) t.is(m.side, 'glance', type);
+  t.deepEqual([...new Set(writes.filter(({ w }) => w.places).map(({ w }) => w.driver))].sort(), ['cinder', 'file', 'rbd', 's3', 'swift']);
+  for (const { type, m, w } of writes) if (w.edge === 'end') t.is((m.fields as Readonly<Record<string, string>>)['bytes'], 'integer', type);
+  for (const { type, w } of writes) if (w.edge === 'start' && w.places) t.true(RECOGNISERS.filter((r) => r.event === type).every((r) => r.loggers.every((l) => l.startsWith('glance_store._drivers.'))), type);
 });
 
 test('one event starts a create: it opens a flow and names its volume', (t) => {

@@ -86,7 +86,7 @@ export const fileLoc = (i: Image, direct = false): Py =>
   locations(direct ? `file:///opt/stack/data/glance/images/${i.id}` : null, [[`file:///opt/stack/data/glance/images/${i.id}`, dict([['store', 'file']])]]);
 export const cinderLoc = (volId: string): Py => locations(`cinder://${volId}`, [[`cinder://${volId}`, dict([])]]);
 export const rbdUrl = (i: Image, fsid = CEPH_FSID): string => `rbd://${fsid}/images/${i.id}/snap`;
-export const rbdLoc = (i: Image, fsid = CEPH_FSID): Py => locations(rbdUrl(i, fsid), [[rbdUrl(i, fsid), dict([['store', 'ceph']])]]);
+export const rbdLoc = (i: Image, fsid = CEPH_FSID, store = 'ceph'): Py => locations(rbdUrl(i, fsid), [[rbdUrl(i, fsid), dict([['store', store]])]]);
 
 /** Cache entry record for an image on a backend. */
 export function entry(id: number, image: Image, volumeId: string, hostStr: string, size: number, lastUsed: string): CacheEntry {

@@ -22,9 +22,11 @@ import conversionSpace from './conversion-space.ts';
 import conversionDisabled from './conversion-disabled.ts';
 import glanceCinderNotTried from './glance-cinder-not-tried.ts';
 import cacheChurn from './cache-churn.ts';
+import placement from './placement.ts';
+import placementSingle from './placement-single.ts';
 
 export const SCENARIOS: Scenario[] = [
   copyWithConversion, rawCopy, glanceCinderClone, glanceCinderFallbacks, cacheHit, cacheMissSeeded,
   rbdClone, rbdFallback, netappClone, failure, incomplete, infoOnly, multiHost, colouredJson,
-  osloFiles, yearRollover, releaseWordings, glanceMerged, burst, conversionSpace, conversionDisabled, glanceCinderNotTried, cacheChurn,
+  osloFiles, yearRollover, releaseWordings, glanceMerged, burst, conversionSpace, conversionDisabled, glanceCinderNotTried, cacheChurn, placement, placementSingle,
 ];

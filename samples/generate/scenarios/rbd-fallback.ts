@@ -26,7 +26,7 @@ export default {
     const hidden = withStores(IMAGES.debianRaw, 'ceph');
     const cases = [
       { key: 'file-store', img: big, loc: fileLoc(big, true), dl: 96.12, conv: 31.77, imp: 88.204, reasons: ['rbd-not-in-rbd'] },
-      { key: 'other-cluster', img: far, loc: rbdLoc(far, OTHER), dl: 2.41, conv: 0.62, imp: 1.337, reasons: ['rbd-different-cluster'] },
+      { key: 'other-cluster', img: far, loc: rbdLoc(far, OTHER, 'ceph-dr'), dl: 2.41, conv: 0.62, imp: 1.337, reasons: ['rbd-different-cluster'] },
       { key: 'no-location', img: hidden, loc: NO_LOCATION, dl: 21.9, conv: 8.15, imp: 17.66, reasons: ['no-image-location'] },
     ];
     let t = T + 9.1e6;

@@ -6,6 +6,10 @@ const CINDER_NFS = ['glance_store._drivers.cinder.nfs', 'glance_store._drivers.c
 const CINDER_SCALEIO = ['glance_store._drivers.cinder.scaleio', 'glance_store._drivers.cinder'];
 const FILESYSTEM = ['glance_store._drivers.filesystem'];
 const RBD = ['glance_store._drivers.rbd'];
+/** `glance_store._drivers.swift.store` (the driver is a package); S3 from ussuri. */
+const SWIFT = ['glance_store._drivers.swift.store'];
+const S3 = ['glance_store._drivers.s3'];
+const IMG = `(?<imageId>${UUID})`;
 const VOL = `(?<volumeId>${UUID})`;
 
 /** glance_store drivers writing and reading image data (reference §8.1, §8.2). */
@@ -271,6 +275,43 @@ export const glanceStoreRows: readonly Recogniser[] = [
       'Failed to store image 806f1cdf-7815-4df5-9cf2-bd03def9b8c6 Store Exception [errno 28] error writing',
       'Failed to store image 806f1cdf-7815-4df5-9cf2-bd03def9b8c6 insufficient space available',
       'Failed to store image 806f1cdf-7815-4df5-9cf2-bd03def9b8c6 image data exceeded the expected size. Store Exception boom',
+    ],
+  },
+  {
+    id: 'glance-store.swift.adding',
+    event: 'glanceSwiftAdding',
+    loggers: SWIFT,
+    levels: ['DEBUG'],
+    pattern: new RegExp(`^Adding image object '${IMG}' to Swift$`),
+    anchor: "Adding image object '",
+    releases: 'train–master (the object is named after the image; the driver logs no success line)',
+    samples: ["Adding image object '806f1cdf-7815-4df5-9cf2-bd03def9b8c6' to Swift"],
+  },
+  {
+    id: 'glance-store.s3.adding',
+    event: 'glanceS3Adding',
+    loggers: S3,
+    levels: ['DEBUG'],
+    pattern: new RegExp(`^Adding image object to S3 using \\(s3_host=(?<s3Host>[^,]*), (?:access_key=[^,]*, )?bucket=(?<bucket>[^,]*), key=${IMG}\\)$`),
+    anchor: 'Adding image object to S3 using (',
+    releases: 'ussuri–yoga with `access_key=…`; zed–master without',
+    samples: [
+      'Adding image object to S3 using (s3_host=http://10.0.0.40:8080, bucket=glance, key=806f1cdf-7815-4df5-9cf2-bd03def9b8c6)',
+      'Adding image object to S3 using (s3_host=http://10.0.0.40:8080, access_key=AKIAEXAMPLE, bucket=glance, key=806f1cdf-7815-4df5-9cf2-bd03def9b8c6)',
+    ],
+  },
+  {
+    id: 'glance-store.s3.wrote',
+    event: 'glanceS3Wrote',
+    loggers: S3,
+    levels: ['DEBUG', 'INFO'],
+    pattern: new RegExp(`^(?:Multipart complete key=\\S+ UploadId=(?<uploadId>\\S+) |Singlepart upload completed\\. )?Wrote (?<bytes>\\d+) bytes to S3 key named ${IMG} with checksum (?<checksum>[0-9a-f]+)$`),
+    anchor: ' bytes to S3 key named ',
+    releases: 'ussuri–master (singlepart DEBUG, multipart INFO `Multipart complete …`); 2026.1–master zero-byte multipart INFO `Singlepart upload completed. …`',
+    samples: [
+      'Wrote 21430272 bytes to S3 key named 806f1cdf-7815-4df5-9cf2-bd03def9b8c6 with checksum c8fc807773e5354afe61636071771906',
+      'Multipart complete key=806f1cdf-7815-4df5-9cf2-bd03def9b8c6 UploadId=2~Xp5pXu3tN0a Wrote 627834880 bytes to S3 key named 806f1cdf-7815-4df5-9cf2-bd03def9b8c6 with checksum c8fc807773e5354afe61636071771906',
+      'Singlepart upload completed. Wrote 0 bytes to S3 key named 806f1cdf-7815-4df5-9cf2-bd03def9b8c6 with checksum d41d8cd98f00b204e9800998ecf8427e',
     ],
   },
 ];
