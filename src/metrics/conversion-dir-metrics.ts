@@ -12,18 +12,16 @@ import { createConversionDirPeaks } from '../report/create-conversion-dir-peaks.
  */
 export function conversionDirMetrics(registers: Registry[], heldNow?: () => HeldNow[]): { observe(t: Timeline): void } {
   const peaks = createConversionDirPeaks();
-  if (heldNow !== undefined) {
-    new Gauge({
-      name: 'clonewatch_conversion_dir_bytes',
-      help: 'Bytes the volume creations still running hold in image_conversion_dir now, by cinder-volume host (no series: nothing held).',
-      labelNames: ['cinder_host'] as const,
-      registers,
-      collect() {
-        this.reset();
-        for (const h of heldNow()) this.set({ cinder_host: h.host ?? 'unknown' }, h.bytes);
-      },
-    });
-  }
+  new Gauge({
+    name: 'clonewatch_conversion_dir_bytes',
+    help: 'Bytes the volume creations still running hold in image_conversion_dir now, by cinder-volume host (no series: nothing held).',
+    labelNames: ['cinder_host'] as const,
+    registers,
+    collect() {
+      this.reset();
+      for (const h of heldNow?.() ?? []) this.set({ cinder_host: h.host ?? 'unknown' }, h.bytes);
+    },
+  });
   new Gauge({
     name: 'clonewatch_conversion_dir_peak_bytes',
     help: 'Most bytes held at once in image_conversion_dir by the finished volume creations (downloaded images at their size, files converted there at the virtual size), by cinder-volume host.',

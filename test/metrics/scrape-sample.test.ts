@@ -99,6 +99,7 @@ test('multi-host: counters, histograms and HELP/TYPE lines over HTTP', async (t)
     clonewatch_lines_unrecognised_total: 'counter',
     clonewatch_flows_evicted_total: 'counter',
     clonewatch_open_flows: 'gauge',
+    clonewatch_conversion_dir_bytes: 'gauge',
     clonewatch_conversion_dir_peak_bytes: 'gauge',
     clonewatch_conversion_dir_no_space_failures_total: 'counter',
     process_cpu_seconds_total: 'counter',
