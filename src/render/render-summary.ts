@@ -26,7 +26,7 @@ export function renderSummary(s: SummaryData, run: RunTotals, o: HumanOptions): 
     ['from image', `${image}: clone ${v.byProvisioning['clone'] ?? 0}${Object.keys(v.byCloneMethod).length ? ` (${list(v.byCloneMethod)})` : ''} · copy ${v.byProvisioning['copy'] ?? 0} (${v.withConversion} with conversion, ${v.cacheSeeded} seeded the cache)`],
     ['why copies', list(s.reasons)],
     ['temp images', ti.count === 0 ? 'none' : `${ti.count}, at most ${ti.peakConcurrent} at once (${at(ti.peakAt)}${ti.peakHost ? ` on ${safe(ti.peakHost)}` : ''}), longest ${formatDuration(ti.longestMs)}`],
-    ['lines', `${l.read} read: ${l.recognised} recognised, ${l.unrecognised} unrecognised, ${l.continuation} continuation, ${l.markers} markers, ${l.blank} blank, ${l.malformed} malformed${l.blob === undefined ? '' : `, ${l.blob} blob data`}`],
+    ['lines', `${l.read} read: ${l.recognised} recognised, ${l.unrecognised} unrecognised, ${l.prefiltered} prefiltered, ${l.continuation} continuation, ${l.markers} markers, ${l.blank} blank, ${l.malformed} malformed${l.blob === undefined ? '' : `, ${l.blob} blob data`}`],
     ['inputs', run.inputs.map((i) => `${safe(i.name)} (${i.error ? p.red('unreadable') : `${i.format ?? 'empty'}, ${i.stats.read} lines`})`).join(', ')],
   ];
   for (const a of s.advice) rows.push(['advice', `${safe(a.message)} (${a.volumes} volume${a.volumes === 1 ? '' : 's'})${a.command === null ? '' : `\n${' '.repeat(15)}$ ${safe(a.command)}`}`]);
