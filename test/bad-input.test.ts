@@ -35,7 +35,7 @@ test('junk between the lines of a JSON journal: same timelines, every line accou
   const summary = JSON.parse(dirty.stdout.trim().split('\n').at(-1) ?? '{}') as { lines: Record<string, number> };
   const n = (k: string) => summary.lines[k] ?? 0;
   t.is(n('read'), mixed.length);
-  t.is(n('recognised') + n('unrecognised') + n('continuation') + n('markers') + n('blank') + n('malformed'), n('read'));
+  t.is(n('recognised') + n('unrecognised') + n('prefiltered') + n('continuation') + n('markers') + n('blank') + n('malformed'), n('read'));
   t.true(n('malformed') >= 3);
 });
 

@@ -15,7 +15,7 @@ test('blob messages are reported once, with the fix, and counted so that the lin
   const summary = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { lines: Record<string, number>; diagnostics: { warnings: number } };
   const l = summary.lines;
   t.is(l['blob'], 140);
-  t.is(l['read'], (l['recognised'] ?? 0) + (l['unrecognised'] ?? 0) + (l['continuation'] ?? 0) + (l['markers'] ?? 0) + (l['blank'] ?? 0) + (l['malformed'] ?? 0) + (l['blob'] ?? 0));
+  t.is(l['read'], (l['recognised'] ?? 0) + (l['unrecognised'] ?? 0) + (l['prefiltered'] ?? 0) + (l['continuation'] ?? 0) + (l['markers'] ?? 0) + (l['blank'] ?? 0) + (l['malformed'] ?? 0) + (l['blob'] ?? 0));
   t.is(summary.diagnostics.warnings, 1);
   // The human summary says it too.
   const human = await runCli(['--year', '2026', file], { NO_COLOR: '1' });

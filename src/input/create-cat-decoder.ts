@@ -13,6 +13,7 @@ const OSLO: OsloParseOptions = { pairIsUserProject: false, looseLogger: false };
  */
 export function createCatDecoder(ctx: DecoderContext): LineDecoder {
   const { input, stats, assembler } = ctx;
+  const oslo: OsloParseOptions = { ...OSLO, mayMatch: ctx.mayMatch };
   return {
     line(raw: string, n: number, out: LogRecord[]): void {
       stats.read += 1;
@@ -22,7 +23,7 @@ export function createCatDecoder(ctx: DecoderContext): LineDecoder {
       }
       const s = stripAnsi(raw);
       const rec = newRecord(input, n);
-      const kind = parseOsloMessage(s, 0, rec, OSLO);
+      const kind = parseOsloMessage(s, 0, rec, oslo);
       assembler.entry(rec, kind, out);
     },
     end(out) {

@@ -1,4 +1,4 @@
-import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord } from '../model/log-record.ts';
+import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord, type MayMatch } from '../model/log-record.ts';
 import { isValidZone } from '../time/is-valid-zone.ts';
 import type { BytesDecoder } from './bytes-decoder.ts';
 import { createCatDecoder } from './create-cat-decoder.ts';
@@ -21,6 +21,8 @@ export interface DecoderOptions {
   year: number;
   /** Zone for times printed without an offset: `'local'` or an IANA name. */
   zone: string;
+  /** The prefilter (createPrefilter): records no recogniser could match are parsed only in part. */
+  mayMatch?: MayMatch | null;
 }
 
 interface DecoderCommon {
@@ -91,7 +93,7 @@ export function createDecoder(opts: DecoderOptions): Decoder {
     });
     zone = 'UTC';
   }
-  const ctx: DecoderContext = { input: opts.input, zone, year: opts.year, stats, sink, assembler: createRecordAssembler(stats, sink) };
+  const ctx: DecoderContext = { input: opts.input, zone, year: opts.year, stats, sink, assembler: createRecordAssembler(stats, sink, opts.mayMatch ?? null), mayMatch: opts.mayMatch ?? null };
   let scratch: LogRecord[] = [];
   const drain = (): LogRecord[] => {
     if (scratch.length === 0) return NONE;

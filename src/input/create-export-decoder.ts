@@ -91,7 +91,7 @@ export function createExportDecoder(ctx: DecoderContext): BytesDecoder {
       return;
     }
     const rec = newRecord(input, entryNo);
-    const kind = journalEntryToRecord(get, message, rec);
+    const kind = journalEntryToRecord(get, message, rec, ctx.mayMatch);
     fields.clear();
     assembler.entry(rec, kind, out);
   };

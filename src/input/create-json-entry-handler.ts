@@ -52,7 +52,7 @@ export function createJsonEntryHandler(ctx: DecoderContext, mode: string): JsonE
       return;
     }
     const rec = newRecord(input, n);
-    const kind = journalEntryToRecord(get, message, rec);
+    const kind = journalEntryToRecord(get, message, rec, ctx.mayMatch);
     current = {};
     assembler.entry(rec, kind, out);
   };

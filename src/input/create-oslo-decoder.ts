@@ -41,6 +41,8 @@ function hasBinary(s: string): boolean {
 export function createOsloDecoder(ctx: DecoderContext): LineDecoder {
   const { input, zone, stats, sink, assembler } = ctx;
   const h = newOsloHeader();
+  const withPid: OsloParseOptions = { ...WITH_PID, mayMatch: ctx.mayMatch };
+  const withoutPid: OsloParseOptions = { ...WITHOUT_PID, mayMatch: ctx.mayMatch };
   return {
     line(raw: string, n: number, out: LogRecord[]): void {
       stats.read += 1;
@@ -54,7 +56,7 @@ export function createOsloDecoder(ctx: DecoderContext): LineDecoder {
           const rec = newRecord(input, n);
           rec.time = localToEpoch(zone, h.y, h.mo, h.d, h.h, h.mi, h.s, h.ms) + h.us / 1000;
           if (h.pid >= 0) rec.pid = h.pid;
-          const kind = parseOsloMessage(s, after, rec, h.pid >= 0 ? WITH_PID : WITHOUT_PID);
+          const kind = parseOsloMessage(s, after, rec, h.pid >= 0 ? withPid : withoutPid);
           assembler.entry(rec, kind, out);
           return;
         }

@@ -1,4 +1,4 @@
-import type { InputStats, LogRecord } from '../model/log-record.ts';
+import type { InputStats, LogRecord, MayMatch } from '../model/log-record.ts';
 import type { DiagnosticSink } from './create-diagnostic-sink.ts';
 import { pushExtra, type MutableRecord } from './mutable-record.ts';
 import type { OsloKind } from './parse-oslo-message.ts';
@@ -6,8 +6,8 @@ import { stripDebugSuffix } from './strip-debug-suffix.ts';
 
 /**
  * Holds records of an input until no further line or entry can continue them, so `extra` is
- * complete when a record is emitted. Records are emitted in input order. Counts `records` and
- * `continuation`.
+ * complete when a record is emitted. Records are emitted in input order. Counts `records` (or
+ * `prefiltered`, see createPrefilter) and `continuation`.
  */
 export interface RecordAssembler {
   /**
@@ -124,7 +124,8 @@ function continues(h: MutableRecord, rec: MutableRecord, kind: OsloKind): boolea
 
 const closeInTime = (a: number | null, b: number | null): boolean => a === null || b === null || Math.abs(b - a) <= FOLD_WINDOW_MS;
 
-export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): RecordAssembler {
+/** `mayMatch`: the prefilter; a record it rules out is marked `prefiltered` (see createPrefilter). */
+export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink, mayMatch: MayMatch | null = null): RecordAssembler {
   /** Records not yet emitted, in input order: `pending[first..]` (a queue without shift()'s copying). */
   let pending: MutableRecord[] = [];
   let first = 0;
@@ -175,7 +176,9 @@ export function createRecordAssembler(stats: InputStats, sink: DiagnosticSink): 
       }
       pending.push(rec);
       latest.set(rec);
-      stats.records += 1;
+      if (!rec.prefiltered && mayMatch !== null && !mayMatch(rec.logger, rec.text)) rec.prefiltered = true;
+      if (rec.prefiltered) stats.prefiltered += 1;
+      else stats.records += 1;
       release(out);
     },
     continuation(text, line) {

@@ -43,6 +43,7 @@ export function createShortDecoder(format: InputFormat, ctx: DecoderContext): Li
   const slot: TimestampSlot = { time: null, end: 0 };
   let bootId: string | null = null;
   let indent = 0;
+  const oslo: OsloParseOptions = { ...OSLO, mayMatch: ctx.mayMatch };
 
   return {
     line(raw: string, n: number, out: LogRecord[]): void {
@@ -104,7 +105,7 @@ export function createShortDecoder(format: InputFormat, ctx: DecoderContext): Li
         rec.unit = rec.ident;
       }
       indent = prefixBytes(s, msgStart);
-      const kind = parseOsloMessage(s, msgStart, rec, OSLO);
+      const kind = parseOsloMessage(s, msgStart, rec, oslo);
       assembler.entry(rec, kind, out);
     },
     end(out) {

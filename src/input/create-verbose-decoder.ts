@@ -64,7 +64,7 @@ export function createVerboseDecoder(ctx: DecoderContext): LineDecoder {
       return;
     }
     const rec = newRecord(input, entryLine);
-    const kind = journalEntryToRecord(get, message, rec);
+    const kind = journalEntryToRecord(get, message, rec, ctx.mayMatch);
     if (rec.time === null) rec.time = headerTime;
     fields.clear();
     assembler.entry(rec, kind, out);

@@ -1,4 +1,4 @@
-import type { InputStats } from '../model/log-record.ts';
+import type { InputStats, MayMatch } from '../model/log-record.ts';
 import type { DiagnosticSink } from './create-diagnostic-sink.ts';
 import type { RecordAssembler } from './create-record-assembler.ts';
 
@@ -10,4 +10,6 @@ export interface DecoderContext {
   readonly stats: InputStats;
   readonly sink: DiagnosticSink;
   readonly assembler: RecordAssembler;
+  /** The prefilter (createPrefilter), or null to parse every record in full. */
+  readonly mayMatch: MayMatch | null;
 }

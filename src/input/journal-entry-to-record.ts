@@ -1,4 +1,4 @@
-import type { Level } from '../model/log-record.ts';
+import type { Level, MayMatch } from '../model/log-record.ts';
 import { microsToMs } from '../time/micros-to-ms.ts';
 import { pushExtra, type MutableRecord } from './mutable-record.ts';
 import { parseOsloMessage, type OsloKind, type OsloParseOptions } from './parse-oslo-message.ts';
@@ -9,6 +9,13 @@ import { stripDebugSuffix } from './strip-debug-suffix.ts';
 export type FieldGetter = (name: string) => string | null | undefined;
 
 const OSLO: OsloParseOptions = { pairIsUserProject: false, looseLogger: false };
+/** The options with each prefilter, made once per prefilter (not per entry). */
+const prefiltering = new WeakMap<MayMatch, OsloParseOptions>();
+function withPrefilter(mayMatch: MayMatch): OsloParseOptions {
+  const opts = { ...OSLO, mayMatch };
+  prefiltering.set(mayMatch, opts);
+  return opts;
+}
 
 const LEVELS: ReadonlySet<string> = new Set(['DEBUG', 'INFO', 'AUDIT', 'WARNING', 'ERROR', 'CRITICAL', 'TRACE']);
 const PRIORITY_LEVELS: readonly Level[] = ['CRITICAL', 'CRITICAL', 'CRITICAL', 'ERROR', 'WARNING', 'WARNING', 'INFO', 'DEBUG'];
@@ -56,9 +63,11 @@ function nativeOslo(get: FieldGetter, loggerName: string, first: string, rec: Mu
 /**
  * Fill `rec` from one journal entry (json, export or verbose) whose MESSAGE is `message`:
  * time from `_SOURCE_REALTIME_TIMESTAMP` else `__REALTIME_TIMESTAMP`, host, identifier, PID,
- * unit, boot id, then the oslo anatomy of the first message line; further lines go to `extra`.
+ * unit, boot id, then the oslo anatomy of the first message line (with the prefilter
+ * `mayMatch` when given); further lines go to `extra`. Entries with oslo.log's own journal fields
+ * (LOGGER_NAME) are never prefiltered: their logger is that field's.
  */
-export function journalEntryToRecord(get: FieldGetter, message: string, rec: MutableRecord): OsloKind {
+export function journalEntryToRecord(get: FieldGetter, message: string, rec: MutableRecord, mayMatch: MayMatch | null = null): OsloKind {
   rec.time = microsToMs(get('_SOURCE_REALTIME_TIMESTAMP')) ?? microsToMs(get('__REALTIME_TIMESTAMP'));
   rec.host = orNull(get('_HOSTNAME'));
   rec.ident = orNull(get('SYSLOG_IDENTIFIER')) ?? orNull(get('_COMM'));
@@ -75,7 +84,7 @@ export function journalEntryToRecord(get: FieldGetter, message: string, rec: Mut
     nativeOslo(get, loggerName, first, rec);
     kind = 'context';
   } else {
-    kind = parseOsloMessage(first, 0, rec, OSLO);
+    kind = parseOsloMessage(first, 0, rec, mayMatch === null ? OSLO : (prefiltering.get(mayMatch) ?? withPrefilter(mayMatch)));
   }
   if (nl >= 0) {
     const rest = msg.slice(nl + 1).split('\n');

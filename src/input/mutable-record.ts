@@ -1,7 +1,7 @@
 import type { LogRecord } from '../model/log-record.ts';
 
 /** A LogRecord under construction; emitted as is (no copy) once complete. */
-export type MutableRecord = { -readonly [K in keyof LogRecord]: LogRecord[K] } & { extra: string[] };
+export type MutableRecord = { -readonly [K in keyof LogRecord]-?: LogRecord[K] } & { extra: string[] };
 
 /**
  * The `extra` of every record without extra lines, shared (most records have none: one array less
@@ -36,5 +36,6 @@ export function newRecord(input: string, line: number): MutableRecord {
     func: null,
     text: '',
     extra: NO_EXTRA,
+    prefiltered: false,
   };
 }

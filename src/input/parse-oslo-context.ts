@@ -26,6 +26,7 @@ const value = (s: string, t: number): string | null => {
  * - `req-… <identity…>` (pre-Zed 5 fields, Havana 2 fields, redacted `req-...`) → requestId;
  * - identity of exactly two tokens: `project user` (devstack) unless `pairIsUserProject`
  *   (Havana oslo.log files: `user tenant`); otherwise `user project …`.
+ * `idsOnly` (a prefiltered record, see createPrefilter): the request ids without the identity.
  */
 export function parseOsloContext(
   s: string,
@@ -33,6 +34,7 @@ export function parseOsloContext(
   end: number,
   rec: MutableRecord,
   pairIsUserProject: boolean,
+  idsOnly = false,
 ): boolean {
   let n = 0;
   let p = start;
@@ -66,6 +68,7 @@ export function parseOsloContext(
   } else {
     return false;
   }
+  if (idsOnly) return true;
   const ids = n - idStart;
   if (ids === 2 && !pairIsUserProject) {
     rec.project = value(s, idStart);

@@ -1,3 +1,4 @@
+import type { MayMatch } from '../model/log-record.ts';
 import { levelAt } from './level-at.ts';
 import type { MutableRecord } from './mutable-record.ts';
 import { newOsloHeader, scanOsloHeader } from './scan-oslo-header.ts';
@@ -21,6 +22,11 @@ export interface OsloParseOptions {
    * context-less `LEVEL word …` needs a dotted or underscored logger to count as oslo.
    */
   readonly looseLogger: boolean;
+  /**
+   * The prefilter (createPrefilter): a record with a context whose text no recogniser could match
+   * is marked `prefiltered` and spared its DEBUG suffix, user and project. Null: parse everything.
+   */
+  readonly mayMatch?: MayMatch | null;
 }
 
 const header = newOsloHeader();
@@ -70,12 +76,24 @@ export function parseOsloMessage(msg: string, start: number, rec: MutableRecord,
   }
   let k = loggerEnd + 1;
   let kind: OsloKind = 'prefix';
+  let logger: string | null = null;
+  let skim = false;
   if (msg.charCodeAt(k) === 91 && !msg.startsWith('[instance: ', k)) {
     const close = msg.indexOf(']', k + 1);
-    if (close > 0 && parseOsloContext(msg, k + 1, close, rec, opts.pairIsUserProject)) {
-      kind = 'context';
-      k = close + 1;
-      if (msg.charCodeAt(k) === 32) k++;
+    if (close > 0) {
+      let after = close + 1;
+      if (msg.charCodeAt(after) === 32) after++;
+      if (opts.mayMatch) {
+        logger = msg.slice(loggerStart, loggerEnd);
+        const text = textFrom(msg, afterInstance(msg, after));
+        // A text starting with `[` may be journalctl's `[NB blob data]` stand-in once its suffix is
+        // removed (counted as blob, not a record): parsed in full.
+        skim = text.charCodeAt(0) !== 91 && !opts.mayMatch(logger, text);
+      }
+      if (parseOsloContext(msg, k + 1, close, rec, opts.pairIsUserProject, skim)) {
+        kind = 'context';
+        k = after;
+      } else skim = false;
     }
   }
   if (kind === 'prefix' && !opts.looseLogger && !dotted) {
@@ -83,16 +101,24 @@ export function parseOsloMessage(msg: string, start: number, rec: MutableRecord,
     return 'plain';
   }
   rec.level = level;
-  rec.logger = msg.slice(loggerStart, loggerEnd);
+  rec.logger = logger ?? msg.slice(loggerStart, loggerEnd);
   if (embeddedPid >= 0 && rec.codePid === null) rec.codePid = embeddedPid;
-  if (msg.startsWith('[instance: ', k)) {
-    const close = msg.indexOf(']', k);
-    if (close > 0) {
-      k = close + 1;
-      if (msg.charCodeAt(k) === 32) k++;
-    }
-  }
-  const text = k >= msg.length ? '' : msg.slice(k);
-  rec.text = level === 'DEBUG' ? stripDebugSuffix(text, rec) : text;
+  const text = textFrom(msg, afterInstance(msg, k));
+  if (skim) {
+    // No recogniser can claim it and, having a context, it never folds into another record: its
+    // text is never read, so the DEBUG suffix is left on (see createPrefilter).
+    rec.text = text;
+    rec.prefiltered = true;
+  } else rec.text = level === 'DEBUG' ? stripDebugSuffix(text, rec) : text;
   return kind;
 }
+
+/** Index after a `[instance: …] ` prefix at `k`, or `k`. */
+function afterInstance(msg: string, k: number): number {
+  if (!msg.startsWith('[instance: ', k)) return k;
+  const close = msg.indexOf(']', k);
+  if (close < 0) return k;
+  return msg.charCodeAt(close + 1) === 32 ? close + 2 : close + 1;
+}
+
+const textFrom = (msg: string, k: number): string => (k >= msg.length ? '' : msg.slice(k));

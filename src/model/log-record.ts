@@ -65,9 +65,17 @@ export interface LogRecord extends Origin {
   readonly text: string;
   /** Folded continuation lines (traceback lines, second lines of multi-line messages), ANSI-stripped. */
   readonly extra: readonly string[];
+  /**
+   * True when no recogniser could match the text (see createPrefilter): the record was parsed only
+   * as far as the reducer and the record assembler need (no DEBUG suffix, user or project).
+   */
+  readonly prefiltered?: boolean;
 }
 
-/** Counters every input reports; they add up: read = records + continuation + markers + blank + malformed. */
+/** The prefilter's test: false when no recogniser row of `logger` could match `text` (see createPrefilter). */
+export type MayMatch = (logger: string | null, text: string) => boolean;
+
+/** Counters every input reports; they add up: read = records + prefiltered + continuation + markers + blank + malformed + blob. */
 export interface InputStats {
   /** Lines (text formats) or entries (export, json-pretty) read. */
   read: number;
@@ -86,9 +94,11 @@ export interface InputStats {
    * other unprintable bytes, without `--all`): no text, so not records.
    */
   blob: number;
+  /** Records that no recogniser could match (see createPrefilter), not counted in `records`. */
+  prefiltered: number;
 }
 
-export const emptyStats = (): InputStats => ({ read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0, blob: 0 });
+export const emptyStats = (): InputStats => ({ read: 0, records: 0, continuation: 0, markers: 0, blank: 0, malformed: 0, blob: 0, prefiltered: 0 });
 
 /** One diagnostic shape for everything the tool tells the user about its input or options (style §4). */
 export interface Diagnostic {

@@ -1,6 +1,8 @@
 import type { InputSource } from '../io/open-input.ts';
 import { emptyStats, type Diagnostic, type InputFormat, type LogRecord } from '../model/log-record.ts';
+import { createPrefilter } from '../recognise/create-prefilter.ts';
 import { createRecogniser } from '../recognise/create-recogniser.ts';
+import { createRowFinder } from '../recognise/create-row-finder.ts';
 import { RECOGNISERS } from '../recognise/table.ts';
 import { createReducer, type ReducerOutput } from '../reduce/create-reducer.ts';
 import { createSummary, type SummaryData } from '../reduce/create-summary.ts';
@@ -82,7 +84,11 @@ export function createAnalysis(
   failed: readonly { name: string; diagnostic: Diagnostic }[],
   options: AnalyseOptions,
 ): Analysis {
-  const recognise = createRecogniser(RECOGNISERS);
+  const finder = createRowFinder(RECOGNISERS);
+  const recognise = createRecogniser(RECOGNISERS, finder);
+  // Records no row could match are parsed only in part and not offered to the recogniser (see
+  // createPrefilter), unless --diagnostics asks to see the unrecognised ones.
+  const readOptions = { ...options, mayMatch: options.showUnrecognised > 0 ? null : createPrefilter(finder) };
   const reducer = createReducer({ idleTimeoutMs: options.idleTimeoutMs, maxOpen: options.maxOpen });
   const summary = createSummary();
   const states: ReaderState[] = sources.map((s) => newReaderState(s.name));
@@ -136,7 +142,7 @@ export function createAnalysis(
   function* consume(records: readonly LogRecord[]): Generator<AnalyseOutput> {
     for (const record of records) {
       if (record.time !== null && (lastTime === null || record.time > lastTime)) lastTime = record.time;
-      const event = recognise(record);
+      const event = record.prefiltered === true ? null : recognise(record);
       if (event === null && unrecognisedShown < options.showUnrecognised) {
         unrecognisedShown++;
         yield* report({ severity: 'info', code: 'unrecognised-line', message: `Not recognised: ${record.text.slice(0, 200)}`, where: { input: record.input, line: record.line } });
@@ -148,7 +154,7 @@ export function createAnalysis(
 
   async function* outputs(): AsyncGenerator<AnalyseOutput> {
     for (const f of failed) yield* report(f.diagnostic);
-    const batches = mergeByTime(sources.map((s, i) => readRecords(s, options, states[i] as ReaderState)))[Symbol.asyncIterator]();
+    const batches = mergeByTime(sources.map((s, i) => readRecords(s, readOptions, states[i] as ReaderState)))[Symbol.asyncIterator]();
     const live = options.live;
     let next = batches.next();
     let waitingSince = live?.clock() ?? 0;
@@ -213,7 +219,7 @@ export function createAnalysis(
       let records = 0;
       for (const i of totals.inputs) {
         read += i.stats.read;
-        records += i.stats.records;
+        records += i.stats.records + i.stats.prefiltered; // prefiltered records are unrecognised ones too
       }
       return { read, recognised: totals.recognised, unrecognised: records - totals.recognised, openFlows: reducer.openFlows(), evicted: reducer.counters.evicted, lastConversionMbps, imageCache: reducer.imageCache.counts() };
     },

@@ -3,7 +3,7 @@ import { createDecoder, type Decoder } from '../input/create-decoder.ts';
 import { detectFormat } from '../input/detect-format.ts';
 import { firstMonth } from '../input/first-month.ts';
 import type { InputSource } from '../io/open-input.ts';
-import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord } from '../model/log-record.ts';
+import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord, type MayMatch } from '../model/log-record.ts';
 import { initialYear } from '../time/initial-year.ts';
 
 export interface ReadOptions {
@@ -15,6 +15,8 @@ export interface ReadOptions {
   readonly maxLineLength: number;
   /** Live input: detect the format from the first complete line(s) instead of waiting for 64 KiB. */
   readonly live?: unknown;
+  /** The prefilter (createPrefilter), or null to parse every record in full. */
+  readonly mayMatch?: MayMatch | null;
 }
 
 /** What a reader reports about its input while and after it is read. */
@@ -70,7 +72,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     state.format = format;
     if (format === null) return; // empty input
     const year = initialYear({ explicitYear: options.year, mtimeMs: source.mtimeMs, firstMonth: firstMonth(headBuf), currentYear: options.currentYear, zone: options.zone });
-    const dec = createDecoder({ input: source.name, format, year, zone: options.zone });
+    const dec = createDecoder({ input: source.name, format, year, zone: options.zone, mayMatch: options.mayMatch ?? null });
     decoder = dec;
     state.flushHeld = () => {
       const held = dec.flushHeld();

@@ -30,7 +30,7 @@ export function renderSummary(s: SummaryData, run: RunTotals, o: HumanOptions): 
     ['why copies', list(s.reasons)],
     ['temp images', ti.count === 0 ? 'none' : `${ti.count}, at most ${ti.peakConcurrent} at once (${at(ti.peakAt)}${ti.peakHost ? ` on ${safe(ti.peakHost)}` : ''}), longest ${formatDuration(ti.longestMs)}`],
     ...conversionDirLines(s.conversionDir.hosts, o.zone).map(({ line }): [string, string] => ['conv dir', line]),
-    ['lines', `${l.read} read: ${l.recognised} recognised, ${l.unrecognised} unrecognised, ${l.continuation} continuation, ${l.markers} markers, ${l.blank} blank, ${l.malformed} malformed${l.blob === undefined ? '' : `, ${l.blob} blob data`}`],
+    ['lines', `${l.read} read: ${l.recognised} recognised, ${l.unrecognised} unrecognised, ${l.prefiltered} prefiltered, ${l.continuation} continuation, ${l.markers} markers, ${l.blank} blank, ${l.malformed} malformed${l.blob === undefined ? '' : `, ${l.blob} blob data`}`],
     ['inputs', run.inputs.map((i) => `${safe(i.name)} (${i.error ? p.red('unreadable') : `${i.format ?? 'empty'}, ${i.stats.read} lines`})`).join(', ')],
   ];
   rows.splice(rows.findIndex(([k]) => k === 'lines'), 0, ...s.imageCache.map((c): [string, string] => ['image cache', `${safe(c.backend)}: ${describeImageCache(c)}`]));

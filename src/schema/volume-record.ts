@@ -115,6 +115,8 @@ export const SummaryRecordSchema = z.object({
     read: z.number().int().nonnegative(),
     recognised: z.number().int().nonnegative(),
     unrecognised: z.number().int().nonnegative(),
+    /** Records no recogniser could match, parsed only in part (not offered to the recognisers); `unrecognised` with --diagnostics. */
+    prefiltered: z.number().int().nonnegative(),
     continuation: z.number().int().nonnegative(),
     markers: z.number().int().nonnegative(),
     blank: z.number().int().nonnegative(),

@@ -12,6 +12,8 @@ export interface RunOptions {
   readonly year?: number;
   readonly zone?: string;
   readonly inputFormat?: InputFormat;
+  /** As `--diagnostics N`: report the first N unrecognised records (which turns the prefilter off). */
+  readonly showUnrecognised?: number;
 }
 
 export interface RunResult {
@@ -37,7 +39,7 @@ export async function analyseSources(sources: InputSource[], o: RunOptions = {})
     idleTimeoutMs: 30 * 60_000,
     maxOpen: 10_000,
     maxLineLength: MAX_LINE_LENGTH,
-    showUnrecognised: 0,
+    showUnrecognised: o.showUnrecognised ?? 0,
   });
   for await (const item of stream) {
     if (item.kind === 'timeline') volumes.push(toVolumeRecord(item.timeline, zone));

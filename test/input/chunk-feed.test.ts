@@ -57,7 +57,7 @@ test('over-long lines are skipped whole, counted in order, wherever the chunks b
       ['one', 'two', 'three'],
       `chunk ${size}`,
     );
-    t.deepEqual(r.stats, { read: 7, records: 3, continuation: 0, markers: 0, blank: 0, malformed: 4, blob: 0 }, `chunk ${size}`);
+    t.deepEqual(r.stats, { read: 7, records: 3, continuation: 0, markers: 0, blank: 0, malformed: 4, blob: 0, prefiltered: 0 }, `chunk ${size}`);
     t.deepEqual(
       r.diagnostics.map((d) => (d as { code: string; where: { line: number } }).where.line),
       [2, 3, 5, 7],
@@ -95,7 +95,7 @@ test('the held record waits for its continuation lines; flushHeld and end emit i
 
 test('short: an indented line with no record before it is an orphan continuation', (t) => {
   const r = decodeBuffer(Buffer.from('   orphan\nJan 01 00:00:00 h a[1]: x\n'), { input: 'x', format: 'short', year: 2024, zone: 'UTC' });
-  t.deepEqual(r.stats, { read: 2, records: 1, continuation: 1, markers: 0, blank: 0, malformed: 0, blob: 0 });
+  t.deepEqual(r.stats, { read: 2, records: 1, continuation: 1, markers: 0, blank: 0, malformed: 0, blob: 0, prefiltered: 0 });
 });
 
 test('short: identifiers with spaces, no host, kernel lines, empty message', (t) => {
@@ -141,7 +141,7 @@ test('short: markers are counted and a boot marker sets bootId; -- Reboot -- cle
     '-- No entries --',
   ].join('\n');
   const r = decodeBuffer(Buffer.from(text), { input: 'x', format: 'short', year: 2020, zone: 'UTC' });
-  t.deepEqual(r.stats, { read: 10, records: 3, continuation: 0, markers: 7, blank: 0, malformed: 0, blob: 0 });
+  t.deepEqual(r.stats, { read: 10, records: 3, continuation: 0, markers: 7, blank: 0, malformed: 0, blob: 0, prefiltered: 0 });
   t.deepEqual(
     r.records.map((x) => x.bootId),
     [null, '0123456789abcdef0123456789abcdef', null],

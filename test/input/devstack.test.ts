@@ -37,7 +37,7 @@ const sameDevstack = test.macro({
     if (format === null) return;
     const { records, stats } = decodeBuffer(buf, { input: file, format, year: 2025, zone: 'UTC' });
     t.true(statsAddUp(stats));
-    t.deepEqual(stats, { read: 12, records: 6, continuation: 6, markers: 0, blank: 0, malformed: 0, blob: 0 });
+    t.deepEqual(stats, { read: 12, records: 6, continuation: 6, markers: 0, blank: 0, malformed: 0, blob: 0, prefiltered: 0 });
     t.deepEqual(records.map(pick), EXPECTED);
     t.deepEqual(records[3]?.extra, ['message second line']);
     const tb = records[5]?.extra ?? [];

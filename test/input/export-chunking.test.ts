@@ -59,7 +59,7 @@ sharedTest('export: ANSI in messages is stripped (CSI, colon SGR, OSC, lone ESC)
 
 sharedTest('export: the devstack coloured lines (e6.bin) parse and fold like the text modes', (t) => {
   const { records, stats } = decodeBuffer(readShared('journalctl-output', 'e6.bin'), { input: 'x', format: 'export', year: 2024, zone: 'UTC' });
-  t.deepEqual(stats, { read: 12, records: 6, continuation: 6, markers: 0, blank: 0, malformed: 0, blob: 0 });
+  t.deepEqual(stats, { read: 12, records: 6, continuation: 6, markers: 0, blank: 0, malformed: 0, blob: 0, prefiltered: 0 });
   t.deepEqual(records[3]?.extra, ['message second line']);
   t.is(records[5]?.extra.length, 5);
 });

@@ -29,9 +29,9 @@ export function sharedFiles(dir: string, suffix: string): string[] {
     .sort();
 }
 
-/** read = records + continuation + markers + blank + malformed + blob. */
+/** read = records + prefiltered + continuation + markers + blank + malformed + blob. */
 export const statsAddUp = (s: InputStats): boolean =>
-  s.read === s.records + s.continuation + s.markers + s.blank + s.malformed + s.blob;
+  s.read === s.records + s.prefiltered + s.continuation + s.markers + s.blank + s.malformed + s.blob;
 
 /** The parts of a record that must not depend on how the input was framed or chunked. */
 export const comparable = (r: LogRecord): Omit<LogRecord, 'input'> => {

@@ -100,7 +100,7 @@ test('a 5 MB line read in 64 KiB chunks is dropped without being kept', (t) => {
     r.records.map((x) => x.text),
     ['first', 'second'],
   );
-  t.deepEqual(r.stats, { read: 3, records: 2, continuation: 0, markers: 0, blank: 0, malformed: 1, blob: 0 });
+  t.deepEqual(r.stats, { read: 3, records: 2, continuation: 0, markers: 0, blank: 0, malformed: 1, blob: 0, prefiltered: 0 });
   t.deepEqual(r.diagnostics[0]?.code, 'line-too-long');
   t.deepEqual(r.diagnostics[0]?.where, { input: 'bad', line: 2 });
 });
@@ -130,7 +130,7 @@ test('export: a length prefix of 2^40 is malformed and decoding resumes at the n
       ],
       `chunk ${size}`,
     );
-    t.deepEqual(r.stats, { read: 3, records: 2, continuation: 0, markers: 0, blank: 0, malformed: 1, blob: 0 });
+    t.deepEqual(r.stats, { read: 3, records: 2, continuation: 0, markers: 0, blank: 0, malformed: 1, blob: 0, prefiltered: 0 });
     const diag = r.diagnostics;
     t.is(diag[0]?.code, 'export-field-too-large');
     t.deepEqual(diag[0]?.where, { input: 'bad', line: 2 });

@@ -25,7 +25,7 @@ sharedTest('every real log is oslo, decodes without malformed lines, and stats a
 
 sharedTest('oslo-file-default.log: contexts, DEBUG suffix, multi-line and traceback', (t) => {
   const { records, stats } = decodeOslo('journalctl-output', 'oslo-file-default.log');
-  t.deepEqual(stats, { read: 12, records: 6, continuation: 6, markers: 0, blank: 0, malformed: 0, blob: 0 });
+  t.deepEqual(stats, { read: 12, records: 6, continuation: 6, markers: 0, blank: 0, malformed: 0, blob: 0, prefiltered: 0 });
   t.deepEqual(
     records.map((r) => [r.level, r.text, r.func, r.requestId, r.globalRequestId, r.user, r.project, r.extra.length]),
     [
@@ -97,7 +97,7 @@ sharedTest('08: old devstack line without PID and with a `from (pid=N) func path
 
 sharedTest('14: Command:/Stderr: lines, taskflow dumps and tracebacks fold into their records', (t) => {
   const { records, stats } = decodeOslo('real-logs', '14-packstack-stein-lvm-not-qcow2-full-failure.log');
-  t.deepEqual(stats, { read: 120, records: 18, continuation: 102, markers: 0, blank: 0, malformed: 0, blob: 0 });
+  t.deepEqual(stats, { read: 120, records: 18, continuation: 102, markers: 0, blank: 0, malformed: 0, blob: 0, prefiltered: 0 });
   const failed = records.find((r) => r.logger === 'cinder.volume.utils');
   t.is(failed?.level, 'ERROR');
   t.regex(failed?.text ?? '', /^Failed to copy image 33b99f7a-/);

@@ -6,7 +6,7 @@ import { lineTotals } from '../../src/render/run-totals.ts';
 
 export interface SampleRun {
   readonly timelines: Timeline[];
-  readonly lines: { read: number; recognised: number; unrecognised: number };
+  readonly lines: { read: number; recognised: number; unrecognised: number; prefiltered: number };
 }
 
 /** The whole pipeline over one sample file, with the options of test/helpers/analyse-files.ts. */

@@ -9,8 +9,8 @@ export function runBuffer(name: string, data: Buffer, o: { sizes?: readonly numb
 
 type Lines = SummaryRecord['lines'];
 
-/** read = recognised + unrecognised + continuation + markers + blank + malformed. */
-export const linesAddUp = (l: Lines): boolean => l.read === l.recognised + l.unrecognised + l.continuation + l.markers + l.blank + l.malformed + (l.blob ?? 0);
+/** read = recognised + unrecognised + prefiltered + continuation + markers + blank + malformed (+ blob). */
+export const linesAddUp = (l: Lines): boolean => l.read === l.recognised + l.unrecognised + l.prefiltered + l.continuation + l.markers + l.blank + l.malformed + (l.blob ?? 0);
 
 /** Lines in a text input as a line splitter sees them (`\n` ends a line; a last line may lack one). */
 export function countLines(data: Buffer): number {

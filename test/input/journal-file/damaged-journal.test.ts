@@ -56,7 +56,7 @@ maybe('random byte flips: never a crash or a hang, the records still add up', as
         for (const [at, x] of flips) b[at] = (b[at] ?? 0) ^ x;
         const r = await bounded(analyseJournal(writeTo(dir, `${j.name}-flipped.journal`, b), null));
         const l = r.summary.lines;
-        t.is(l.read, l.recognised + l.unrecognised + l.continuation + l.markers + l.blank + l.malformed);
+        t.is(l.read, l.recognised + l.unrecognised + l.prefiltered + l.continuation + l.markers + l.blank + l.malformed);
       }),
       { numRuns: 25, seed: 7 },
     );
