@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { DEFAULT_UNIT_MATCH } from '../input/journal-file/default-unit-match.ts';
 import { unitMatchFor } from '../input/journal-file/unit-match-for.ts';
 import { openInput, type InputSource } from '../io/open-input.ts';
@@ -33,6 +34,8 @@ export async function openAnalysis(files: readonly string[], o: ResolvedOptions,
     showUnrecognised: o.diagnostics,
     filter: createTimelineFilter(o, o.tz),
     imageFilter: createImageFilter(o, o.tz),
+    jobs: o.jobs ?? availableParallelism(),
+    ...jobsRangeBytes(),
     ...(live ? { live: { clock: () => Date.now(), quietMs: 150, entryQuietMs: 5, tickMs: 50 } } : {}),
   });
   return { analysis, sources };
@@ -49,4 +52,10 @@ export async function exporterFor(o: ResolvedOptions, progress: () => Progress):
     process.stderr.write(`clonewatch: error: ${e instanceof Error ? e.message : String(e)}\n`);
     return false;
   }
+}
+
+/** Tests only: CLONEWATCH_JOBS_RANGE_BYTES cuts every file into ranges of that many bytes, so that --jobs seams fall everywhere. */
+function jobsRangeBytes(): { jobsRangeBytes?: number } {
+  const n = Number(process.env['CLONEWATCH_JOBS_RANGE_BYTES']);
+  return Number.isInteger(n) && n > 0 ? { jobsRangeBytes: n } : {};
 }
