@@ -52,6 +52,8 @@ export type RangeMessage =
   | { readonly kind: 'failed'; readonly message: string };
 
 const CHUNK = 1 << 16;
+/** One recogniser per worker thread, built for its first job (building it takes milliseconds). */
+let recogniser: ReturnType<typeof createRecogniser> | null = null;
 const BATCH = 4096;
 
 /**
@@ -90,7 +92,7 @@ const minus = (a: InputStats, b: InputStats): InputStats => ({
  * it takes, then the counts, the recorded diagnostics and the tail seam.
  */
 export async function decodeRange(job: RangeJob, post: (m: RangeMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
-  const recognise = createRecogniser(RECOGNISERS);
+  const recognise = (recogniser ??= createRecogniser(RECOGNISERS));
   const recording = createRecordingSink();
   recording.taking = job.takeFrom === job.start;
   const options = { input: job.input, format: job.format, year: job.year, zone: job.zone };

@@ -36,6 +36,7 @@ import { open } from 'node:fs/promises';
 import { createDiagnosticSink } from '../../input/create-diagnostic-sink.ts';
 import type { InputFormat, InputStats, LogRecord } from '../../model/log-record.ts';
 import type { ReaderState } from '../read-records.ts';
+import { readFailed } from '../read-failed.ts';
 import { readBatch } from './compact-batch.ts';
 import type { RangeJob, RangeMessage, Seam } from './decode-range.ts';
 import { planRanges, type Range } from './plan-ranges.ts';
@@ -77,7 +78,7 @@ export interface WorkerReadOptions {
   readonly showUnrecognised: number;
 }
 
-/** Head seams end about this far into a range: past 64 records, and cheap to decode twice. */
+/** Head seams end about this far into a range (at most two ranges: tests force tiny ones): past the 64 records an assembler holds, and cheap to decode twice. */
 const SEAM_BYTES = 64 * 1024;
 
 const add = (a: InputStats, b: InputStats): InputStats => ({
@@ -102,7 +103,7 @@ export async function* readRecordsInWorkers(input: WorkerInput, options: WorkerR
     if (input.rangeBytes < input.size) {
       const fh = await open(input.file, 'r');
       try {
-        ranges = await planRanges(fh, { format: input.format, size: input.size, rangeBytes: input.rangeBytes, seamBytes: SEAM_BYTES, year: input.year, month: input.month });
+        ranges = await planRanges(fh, { format: input.format, size: input.size, rangeBytes: input.rangeBytes, seamBytes: Math.min(SEAM_BYTES, 2 * input.rangeBytes), year: input.year, month: input.month });
       } finally {
         await fh.close();
       }
@@ -114,11 +115,16 @@ export async function* readRecordsInWorkers(input: WorkerInput, options: WorkerR
       pool.run(job, (m) => box.push(m), first);
       return box;
     };
-    const boxes = jobs.map((j) => submit(j));
+    // Jobs are queued a pool's worth ahead of the one being taken: what waits to be taken stays bounded.
+    const boxes: ReturnType<typeof mailbox>[] = [];
+    const queueUpTo = (k: number) => {
+      while (boxes.length < Math.min(jobs.length, k + 1)) boxes.push(submit(jobs[boxes.length] as RangeJob));
+    };
     let lineOffset = 0;
     let prev: { job: RangeJob; lineOffset: number; tail: Seam | null } | null = null;
     for (let k = 0; k < jobs.length; k++) {
       let job = jobs[k] as RangeJob;
+      queueUpTo(k + pool.size);
       let box = boxes[k] as ReturnType<typeof mailbox>;
       let jobOffset = lineOffset;
       if (prev !== null && job.seamEnd > job.start) {
@@ -150,6 +156,6 @@ export async function* readRecordsInWorkers(input: WorkerInput, options: WorkerR
     }
   } catch (e) {
     state.error = (e as Error).message;
-    state.diagnostics.push({ severity: 'error', code: 'input-read-failed', message: `Check the input: reading "${input.name}" stopped early: ${(e as Error).message}; what was read before is analysed` });
+    state.diagnostics.push(readFailed(input.name, (e as Error).message));
   }
 }

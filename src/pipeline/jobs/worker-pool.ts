@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import type { RangeJob, RangeMessage } from './decode-range.ts';
 
 export interface WorkerPool {
+  /** Worker threads at most. */
+  readonly size: number;
   /** Queues a job (`first`: ahead of the others); its messages go to `onMessage` until `done` or `failed`. */
   run(job: RangeJob, onMessage: (m: RangeMessage) => void, first?: boolean): void;
   /** Stops every worker. */
@@ -62,6 +64,7 @@ export function createWorkerPool(size: number): WorkerPool {
   };
 
   return {
+    size,
     run(job, onMessage, first = false) {
       if (first) queue.unshift({ job, onMessage });
       else queue.push({ job, onMessage });
