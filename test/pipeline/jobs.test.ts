@@ -42,12 +42,12 @@ async function outputOf(paths: readonly string[], jobs: number, rangeBytes?: num
 const inputs = [...new Set([...sampleFiles(), ...readdirSync(join('samples', 'real')).filter((f) => !f.endsWith('.json') && !f.endsWith('.md')).map((f) => join('samples', 'real', f))])];
 
 for (const file of inputs) {
-  test.serial(`--jobs 2 and 3, ranges of 8 KiB and 1 KiB, give the output of --jobs 1: ${file}`, async (t) => {
+  test.serial(`--jobs 2 (8 KiB ranges), and 3 (1 KiB ranges: short-precise, json, oslo), give the output of --jobs 1: ${file}`, async (t) => {
     const one = await outputOf([file], 1);
     t.true(one.includes('"kind":"end"'));
     t.is(await outputOf([file], 2, 8192), one, 'jobs 2, 8 KiB ranges');
     // A range every few lines (the seams, 2 KiB, then mostly fail and the ranges are decoded again).
-    if (statSync(file).size < 250_000) t.is(await outputOf([file], 3, 1024), one, 'jobs 3, 1 KiB ranges');
+    if (/short-precise|journal\.json$|\.log$/.test(file) && statSync(file).size < 250_000) t.is(await outputOf([file], 3, 1024), one, 'jobs 3, 1 KiB ranges');
   });
 }
 
