@@ -46,7 +46,7 @@ const has = (cmd: string) => {
 function tools(): Tool[] {
   const list: Tool[] = [
     { name: 'clonewatch --json --jobs 1', script: (f) => `${CLONEWATCH} --jobs 1 ${q(f)} > /dev/null`, answer: () => 'timelines + summary, one thread' },
-    { name: `clonewatch --json (all ${CORES} cores)`, script: (f) => `${CLONEWATCH} ${q(f)} > /dev/null`, answer: () => `timelines + summary, --jobs ${CORES}` },
+    { name: `clonewatch --json --jobs ${CORES} (all cores)`, script: (f) => `${CLONEWATCH} --jobs ${CORES} ${q(f)} > /dev/null`, answer: () => `timelines + summary, --jobs ${CORES}` },
     { name: 'cat file | clonewatch --json', script: (f) => `cat ${q(f)} | ${CLONEWATCH} > /dev/null`, answer: () => 'timelines + summary (pipe)' },
     {
       name: "LC_ALL=C grep -c 'Converted'",
@@ -153,7 +153,7 @@ async function main(): Promise<number> {
       // Warm the page cache, then check clonewatch's answer against the truth (untimed).
       execFileSync('sh', ['-c', `cat ${q(file)} > /dev/null`]);
       const out = join(dirname(file), 'clonewatch.ndjson');
-      execFileSync('sh', ['-c', `${CLONEWATCH} ${q(file)} > ${q(out)}`]);
+      execFileSync('sh', ['-c', `${CLONEWATCH} --jobs ${CORES} ${q(file)} > ${q(out)}`]);
       const check = checkTruth(readFileSync(out, 'utf8'), truth);
       // All cores must print what one thread prints, byte for byte.
       const one = execFileSync('sh', ['-c', `${CLONEWATCH} --jobs 1 ${q(file)}`], { maxBuffer: 1 << 30 }).toString();
