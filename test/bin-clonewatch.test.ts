@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 
 // The one test of the built CLI. Every other test runs the sources (test/helpers/clonewatch). Here
 // the package's own "build" script (what `npm ci` runs on prepare) builds an install in a temporary
-// directory: bin/clonewatch, dist/cli/clonewatch.mjs, package.json and the dependencies. Its answers
+// directory: bin/clonewatch, dist/cli/clonewatch.mjs (and its worker entry), package.json and the dependencies. Its answers
 // must be byte for byte those of the sources, and running it must write nothing into the install.
 
 const ROOT = process.cwd();
@@ -17,6 +17,9 @@ const RUNS: readonly (readonly string[])[] = [
   ['--json', '--tz', 'UTC', ...SAMPLES],
   ['report', '--tz', 'UTC', ...SAMPLES],
   ['images', '--json', '--tz', 'UTC', ...SAMPLES],
+  // Two files: each read by a worker thread (dist/cli/range-worker.mjs beside the bundle).
+  ['--jobs', '2', '--json', '--tz', 'UTC', ...SAMPLES],
+  ['--jobs', '2', '--tz', 'UTC', ...SAMPLES],
   ['--version'],
   ['--no-such-option'],
   ['/no/such/file.log'],
@@ -51,10 +54,11 @@ test.serial('without a build, bin/clonewatch says what to run and exits 1', (t) 
 });
 
 test.serial('the built bin/clonewatch answers byte for byte as the sources do, and writes nothing', (t) => {
-  const build = spawnSync('npm', ['run', '--silent', 'build', '--', `--outfile=${join(install, 'dist', 'cli', 'clonewatch.mjs')}`], { encoding: 'utf8' });
+  const build = spawnSync('npm', ['run', '--silent', 'build', '--', `--outdir=${join(install, 'dist', 'cli')}`], { encoding: 'utf8' });
   t.is(build.status, 0, build.stderr);
   const before = listing(install);
   t.true(before.some((f) => f.startsWith('dist/cli/clonewatch.mjs ')), before.join('\n'));
+  t.true(before.some((f) => f.startsWith('dist/cli/range-worker.mjs ')), before.join('\n'));
   for (const args of RUNS) {
     const built = run(BIN, args);
     const sources = run(SOURCES, args);

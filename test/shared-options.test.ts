@@ -280,12 +280,13 @@ const ROWS: readonly Row[] = [
   },
   {
     option: 'a bad option value',
-    args: ['--year', '26', '--max-open', '0'],
+    args: ['--year', '26', '--max-open', '0', '--jobs', '0'],
     inputs: [GLANCE],
     check(t, r, cmd) {
       t.is(r.status, 2);
       t.regex(r.stderr, /--year takes a four-digit year/);
       t.regex(r.stderr, /--max-open takes a positive whole number/);
+      t.regex(r.stderr, /--jobs takes a positive whole number of threads/);
       t.true(r.stderr.includes(usageHint(cmd)), r.stderr);
       t.is(r.stdout, '');
     },

@@ -69,6 +69,11 @@ export const RawOptionsSchema = z.object({
   volume: z.array(z.string().min(1, { error: '--volume takes a volume id' })).default([]),
   unit: z.array(z.string().min(1, { error: '--unit takes a unit name or glob, e.g. -u devstack@c-vol' })).default([]),
   allUnits: z.boolean().default(false),
+  jobs: z
+    .string()
+    .regex(/^[1-9]\d*$/, { error: '--jobs takes a positive whole number of threads, e.g. --jobs 2 (1: no worker threads)' })
+    .transform(Number)
+    .optional(),
 });
 
 export type ResolvedOptions = z.output<typeof RawOptionsSchema>;

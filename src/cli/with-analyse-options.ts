@@ -43,5 +43,6 @@ export function withAnalyseOptions(cmd: Command, json = 'NDJSON output: one reco
     .option('--image <id|name>', 'only volumes from this image: id, id prefix (8+ characters) or name (repeatable)', collect)
     .option('--volume <id>', 'only this volume: id or id prefix (8+ characters) (repeatable)', collect)
     .option('-u, --unit <name>', 'journal files: read this unit\'s entries instead of cinder-volume\'s and glance-api\'s (journalctl -u; globs; repeatable)', collect)
-    .option('--all-units', 'journal files: read every entry, not only those of the analysed units');
+    .option('--all-units', 'journal files: read every entry, not only those of the analysed units')
+    .option('--jobs <n>', 'worker threads for a large file or several files (default 1; stdin, pipes and follow: always 1)');
 }

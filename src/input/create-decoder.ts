@@ -2,7 +2,7 @@ import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type Lo
 import { isValidZone } from '../time/is-valid-zone.ts';
 import type { BytesDecoder } from './bytes-decoder.ts';
 import { createCatDecoder } from './create-cat-decoder.ts';
-import { createDiagnosticSink } from './create-diagnostic-sink.ts';
+import { createDiagnosticSink, type DiagnosticSink } from './create-diagnostic-sink.ts';
 import { createExportDecoder } from './create-export-decoder.ts';
 import { createJsonLineDecoder } from './create-json-line-decoder.ts';
 import { createJsonPrettyDecoder } from './create-json-pretty-decoder.ts';
@@ -23,6 +23,8 @@ export interface DecoderOptions {
   zone: string;
   /** The prefilter (createPrefilter): records no recogniser could match are parsed only in part. */
   mayMatch?: MayMatch | null;
+  /** Where diagnostics go (default: a capping sink for `input`); --jobs workers record them for the main thread. */
+  sink?: DiagnosticSink;
 }
 
 interface DecoderCommon {
@@ -83,7 +85,7 @@ function lineCore(format: InputFormat, ctx: DecoderContext): LineDecoder {
  */
 export function createDecoder(opts: DecoderOptions): Decoder {
   const stats = emptyStats();
-  const sink = createDiagnosticSink(opts.input);
+  const sink = opts.sink ?? createDiagnosticSink(opts.input);
   let zone = opts.zone;
   if (!isValidZone(zone)) {
     sink.push({

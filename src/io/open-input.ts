@@ -21,6 +21,8 @@ export interface InputSource {
   readonly bytesRead?: () => number;
   /** The format when the opener knows it (journal files); it wins over detection. */
   readonly format?: InputFormat;
+  /** The path of a regular file read as it is (not a journal file): --jobs workers read byte ranges of it. */
+  readonly file?: string;
   /** Diagnostics the opener found while reading (journal files: damage, skipped files), taken once each. */
   readonly takeDiagnostics?: () => Diagnostic[];
 }
@@ -71,7 +73,7 @@ export async function openInput(path: string, o: OpenOptions = {}): Promise<{ so
     if (journal !== null) return { source: openJournalInput(path, [{ path, compression: journal.compression }], { match, maxRatio: ratio }) };
     const progress = { bytesRead: 0 };
     const chunks = () => gunzipIfNeeded(readFileChunks(path, CHUNK, READ_AHEAD, progress), path, ratio);
-    return { source: { name: path, mtimeMs: s.mtimeMs, size: s.size, bytesRead: () => progress.bytesRead, chunks } };
+    return { source: { name: path, file: path, mtimeMs: s.mtimeMs, size: s.size, bytesRead: () => progress.bytesRead, chunks } };
   } catch (e) {
     return { error: inputError(codeOf(e), describe(path, e)) };
   }

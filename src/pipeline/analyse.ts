@@ -11,8 +11,11 @@ import type { ImageData } from '../reduce/image.ts';
 import type { CacheCounts } from '../reduce/create-image-cache-stats.ts';
 import type { Timeline } from '../reduce/timeline.ts';
 import type { RunTotals } from '../render/run-totals.ts';
+import { RECOGNISED, type PreRecognised } from './jobs/compact-batch.ts';
+import { readInput } from './jobs/read-input.ts';
+import { createWorkerPool, type WorkerPool } from './jobs/worker-pool.ts';
 import { mergeByTime } from './merge-by-time.ts';
-import { newReaderState, readRecords, type ReaderState } from './read-records.ts';
+import { newReaderState, type ReaderState } from './read-records.ts';
 
 export interface AnalyseOptions {
   readonly inputFormat: InputFormat | undefined;
@@ -39,6 +42,10 @@ export interface AnalyseOptions {
   readonly filter?: ((t: Timeline) => boolean) | null;
   /** The same options applied to the images of the end item and of images() (see createImageFilter). */
   readonly imageFilter?: ((images: readonly ImageData[]) => ImageData[]) | null;
+  /** `--jobs`: worker threads for large files and several files (see jobs/read-records-in-workers.ts); 1 or absent: none. */
+  readonly jobs?: number;
+  /** Tests: cut files into ranges of this many bytes (seams everywhere). */
+  readonly jobsRangeBytes?: number;
 }
 
 export type AnalyseOutput =
@@ -106,6 +113,12 @@ export function createAnalysis(
       p.then(resolve, reject);
     });
   let isStopped = false;
+  let pool: WorkerPool | null = null;
+  const jobCount = options.jobs ?? 1;
+  const jobs =
+    jobCount > 1 && options.live === undefined
+      ? { count: jobCount, pool: () => (pool ??= createWorkerPool(jobCount)), several: sources.length > 1, ...(options.jobsRangeBytes === undefined ? {} : { rangeBytes: options.jobsRangeBytes }) }
+      : undefined;
 
   const images = (): ImageData[] => (options.imageFilter ? options.imageFilter(reducer.images()) : reducer.images());
   const run = (): RunTotals => ({
@@ -142,7 +155,8 @@ export function createAnalysis(
   function* consume(records: readonly LogRecord[]): Generator<AnalyseOutput> {
     for (const record of records) {
       if (record.time !== null && (lastTime === null || record.time > lastTime)) lastTime = record.time;
-      const event = record.prefiltered === true ? null : recognise(record);
+      const known = (record as PreRecognised)[RECOGNISED]; // recognised by a --jobs worker
+      const event = known !== undefined ? known : record.prefiltered === true ? null : recognise(record);
       if (event === null && unrecognisedShown < options.showUnrecognised) {
         unrecognisedShown++;
         yield* report({ severity: 'info', code: 'unrecognised-line', message: `Not recognised: ${record.text.slice(0, 200)}`, where: { input: record.input, line: record.line } });
@@ -153,8 +167,18 @@ export function createAnalysis(
   }
 
   async function* outputs(): AsyncGenerator<AnalyseOutput> {
+    try {
+      yield* pipeline();
+    } finally {
+      await (pool as WorkerPool | null)?.close();
+    }
+  }
+
+  async function* pipeline(): AsyncGenerator<AnalyseOutput> {
     for (const f of failed) yield* report(f.diagnostic);
-    const batches = mergeByTime(sources.map((s, i) => readRecords(s, readOptions, states[i] as ReaderState)))[Symbol.asyncIterator]();
+    const { jobs: _count, ...rest } = readOptions;
+    const inputOptions = { ...rest, ...(jobs === undefined ? {} : { jobs }) };
+    const batches = mergeByTime(sources.map((s, i) => readInput(s, inputOptions, states[i] as ReaderState)))[Symbol.asyncIterator]();
     const live = options.live;
     let next = batches.next();
     let waitingSince = live?.clock() ?? 0;

@@ -31,12 +31,20 @@ export async function* mergeByTime(inputs: readonly AsyncIterable<LogRecord[]>[]
       if (best === null || t < bestTime) [best, bestTime] = [h, t];
     }
     if (best === null) break;
-    // Take from the chosen input while it stays the earliest (cheap: no await inside).
-    const others = Math.min(...heads.filter((h) => h !== best && h.i < h.buf.length).map((h) => h.buf[h.i]?.time ?? h.lastTime));
+    // Take from the chosen input while it stays the earliest (cheap: no await inside). Equal times go
+    // to the input named first, so the order does not depend on where batches end (--jobs batches
+    // differ from one thread's read chunks).
+    let others = Infinity;
+    let firstAtOthers = false;
+    for (const h of heads) {
+      if (h === best || h.i >= h.buf.length) continue;
+      const t = h.buf[h.i]?.time ?? h.lastTime;
+      if (t < others || (t === others && heads.indexOf(h) < heads.indexOf(best))) [others, firstAtOthers] = [t, heads.indexOf(h) < heads.indexOf(best)];
+    }
     while (best.i < best.buf.length) {
       const r = best.buf[best.i] as LogRecord;
       const t = r.time ?? best.lastTime;
-      if (t > others) break;
+      if (t > others || (t === others && firstAtOthers)) break;
       best.lastTime = t;
       out.push(r);
       best.i++;

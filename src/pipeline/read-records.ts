@@ -5,6 +5,7 @@ import { firstMonth } from '../input/first-month.ts';
 import type { InputSource } from '../io/open-input.ts';
 import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord, type MayMatch } from '../model/log-record.ts';
 import { initialYear } from '../time/initial-year.ts';
+import { readFailed } from './read-failed.ts';
 
 export interface ReadOptions {
   readonly inputFormat: InputFormat | undefined;
@@ -91,7 +92,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     }
   } catch (e) {
     state.error = (e as Error).message;
-    state.diagnostics.push({ severity: 'error', code: 'input-read-failed', message: `Check the input: reading "${source.name}" stopped early: ${(e as Error).message}; what was read before is analysed` });
+    state.diagnostics.push(readFailed(source.name, (e as Error).message));
   }
   feed?.end();
   drain();
