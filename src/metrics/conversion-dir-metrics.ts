@@ -34,14 +34,15 @@ export function conversionDirMetrics(registers: Registry[], heldNow?: () => Held
   });
   const noSpace = new Counter({
     name: 'clonewatch_conversion_dir_no_space_failures_total',
-    help: 'Volume creations that failed for lack of space in image_conversion_dir, by cinder-volume host.',
+    help: 'Volume creations that failed for lack of space in image_conversion_dir, by cinder-volume host (0 from the host\'s first volume on).',
     labelNames: ['cinder_host'] as const,
     registers,
   });
   return {
     observe(t) {
       peaks.add(t);
-      if (t.conversionDir?.noSpace) noSpace.inc({ cinder_host: t.host ?? 'unknown' });
+      // Every host seen gets its series at 0, so a dashboard's increase() answers before the first failure.
+      noSpace.inc({ cinder_host: t.host ?? 'unknown' }, t.conversionDir?.noSpace ? 1 : 0);
     },
   };
 }

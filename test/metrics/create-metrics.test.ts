@@ -54,7 +54,7 @@ test('labels of what the log did not say are none and unknown, never ids', async
   const e = await scrape(m);
   t.is(sampleValue(e, 'clonewatch_volumes_total', { status: 'failed', provisioning: 'none', clone_method: 'none', backend: 'unknown' }), 1);
   const labelNames = new Set(e.samples.flatMap((s) => Object.keys(s.labels)));
-  t.deepEqual([...labelNames].sort(), ['backend', 'clone_method', 'le', 'provisioning', 'reason', 'status']);
+  t.deepEqual([...labelNames].sort(), ['backend', 'cinder_host', 'clone_method', 'le', 'provisioning', 'reason', 'status']);
 });
 
 test('only succeeded volumes are timed; incomplete and failed ones are counted', async (t) => {
