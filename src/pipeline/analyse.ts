@@ -46,6 +46,11 @@ export interface AnalyseOptions {
   readonly jobs?: number;
   /** Tests: cut files into ranges of this many bytes (seams everywhere). */
   readonly jobsRangeBytes?: number;
+  /**
+   * Tests: the worker threads to use, started and closed by the caller (a thread started from the
+   * sources compiles them under tsx for about a second: a test of 150 files shares one pool).
+   */
+  readonly jobsPool?: WorkerPool;
 }
 
 export type AnalyseOutput =
@@ -117,7 +122,7 @@ export function createAnalysis(
   const jobCount = options.jobs ?? 1;
   const jobs =
     jobCount > 1 && options.live === undefined
-      ? { count: jobCount, pool: () => (pool ??= createWorkerPool(jobCount)), several: sources.length > 1, ...(options.jobsRangeBytes === undefined ? {} : { rangeBytes: options.jobsRangeBytes }) }
+      ? { count: jobCount, pool: () => options.jobsPool ?? (pool ??= createWorkerPool(jobCount)), several: sources.length > 1, ...(options.jobsRangeBytes === undefined ? {} : { rangeBytes: options.jobsRangeBytes }) }
       : undefined;
 
   const images = (): ImageData[] => (options.imageFilter ? options.imageFilter(reducer.images()) : reducer.images());

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { MAX_LINE_LENGTH } from '../../src/input/limits.ts';
 import { openInput, type InputSource } from '../../src/io/open-input.ts';
 import { analyse } from '../../src/pipeline/analyse.ts';
+import { createWorkerPool } from '../../src/pipeline/jobs/worker-pool.ts';
 import { cachedJournal } from '../bench/generate-journal.ts';
 import { cachedStorm } from '../bench/generate-storm.ts';
 import { sampleFiles } from '../helpers/sample-files.ts';
@@ -13,6 +14,12 @@ import { runCli } from '../report/run-cli.ts';
 // --jobs: the output of worker threads is the output of one thread, byte for byte: every timeline,
 // diagnostic (with its line), image and the summary with its counts, in order. The files here are
 // small, so ranges are forced small (jobsRangeBytes): seams fall every few dozen lines, or every few.
+
+// One pool of three threads for the whole file: a thread started from the sources compiles them
+// under tsx for about a second, which per analysis made this file take six minutes. (Each analysis
+// with its own pool, as the CLI runs, is tested below through the CLI and in bin-clonewatch.)
+const pool = createWorkerPool(3);
+test.after.always(() => pool.close());
 
 async function outputOf(paths: readonly string[], jobs: number, rangeBytes?: number, showUnrecognised = 0): Promise<string> {
   const sources: InputSource[] = [];
@@ -33,6 +40,7 @@ async function outputOf(paths: readonly string[], jobs: number, rangeBytes?: num
     showUnrecognised,
     jobs,
     ...(rangeBytes === undefined ? {} : { jobsRangeBytes: rangeBytes }),
+    ...(jobs > 1 ? { jobsPool: pool } : {}),
   });
   for await (const item of stream) out.push(JSON.stringify(item));
   return out.join('\n');
