@@ -5,8 +5,9 @@ import { formatStores } from './format-stores.ts';
 import type { HumanOptions } from './render-timeline.ts';
 import { terminalSafe as safe } from './terminal-safe.ts';
 import { toImageRecord } from './to-image-record.ts';
+import { formatBytes } from './format-bytes.ts';
 
-const size = (b: number | null) => (b === null ? '?' : b >= 1073741824 ? `${(b / 1073741824).toFixed(2)} GiB` : `${(b / 1048576).toFixed(2)} MiB`);
+const size = (b: number | null) => (b === null ? '?' : formatBytes(b));
 
 /** The image placement table of `clonewatch images`: one block per image. Every log-derived string goes through terminalSafe. */
 export function renderImages(images: readonly ImageData[], o: HumanOptions): string {
