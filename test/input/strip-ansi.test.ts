@@ -1,4 +1,5 @@
 import test from 'ava';
+import fc from 'fast-check';
 import { stripAnsi } from '../../src/input/strip-ansi.ts';
 
 const strips = test.macro({
@@ -27,4 +28,21 @@ test(
 test('the fast path returns the same string object', (t) => {
   const s = 'no escapes here';
   t.is(stripAnsi(s), s);
+});
+
+test('removes exactly what the ANSI regex removes, on random strings of escape-sequence pieces', (t) => {
+  // The plain way, which the scanner replaces for speed.
+  const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[\s\S]?/g;
+  const piece = fc.oneof(
+    fc.constantFrom('\x1b', '[', ']', '\\', '\x07', ';', ':', '0', '9', '?', ' ', '/', '!', '@', 'm', 'K', '~', '\x7f', 'é', '\ud83d', 'a', '\n'),
+    fc.constantFrom('\x1b[', '\x1b]', '\x1b[00;32m', '\x1b[0m', '\x1b]8;;http://x/\x1b\\', '\x1b]0;t\x07', '\x1b[38:5:245m', '\x1b(B'),
+    fc.string({ maxLength: 3 }),
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+      const s = parts.join('');
+      t.is(stripAnsi(s), s.replace(ANSI, ''), JSON.stringify(s));
+    }),
+    { numRuns: 5000 },
+  );
 });
