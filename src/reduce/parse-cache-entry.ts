@@ -9,10 +9,14 @@ export interface CacheEntryText {
 }
 
 // str(dict) on Python 3 ('k': 'v'); six.text_type on Python 2 also prints u'v'. Values never hold a quote.
-const text = (entry: string, key: string): string | null => new RegExp(`'${key}': u?'([^']*)'`).exec(entry)?.[1] ?? null;
+const field = (key: string): RegExp => new RegExp(`'${key}': u?'([^']*)'`);
+const IMAGE_ID = field('image_id');
+const VOLUME_ID = field('volume_id');
+const HOST = field('host');
+const SIZE = /'size': (\d+)/;
 
 /** The fields of `{'id': 5, 'image_id': '…', 'volume_id': '…', 'host': '…', 'size': 1, …}`; what is missing is null. Never throws. */
 export function parseCacheEntry(entry: string): CacheEntryText {
-  const size = /'size': (\d+)/.exec(entry)?.[1];
-  return { imageId: text(entry, 'image_id'), volumeId: text(entry, 'volume_id'), host: text(entry, 'host'), sizeGb: size === undefined ? null : Number(size) };
+  const size = SIZE.exec(entry)?.[1];
+  return { imageId: IMAGE_ID.exec(entry)?.[1] ?? null, volumeId: VOLUME_ID.exec(entry)?.[1] ?? null, host: HOST.exec(entry)?.[1] ?? null, sizeGb: size === undefined ? null : Number(size) };
 }
