@@ -4,6 +4,7 @@ import type { BytesDecoder } from './bytes-decoder.ts';
 import { createCatDecoder } from './create-cat-decoder.ts';
 import { createDiagnosticSink, type DiagnosticSink } from './create-diagnostic-sink.ts';
 import { createExportDecoder } from './create-export-decoder.ts';
+import { createJournalEntryDecoder, type EntryDecoder } from './create-journal-entry-decoder.ts';
 import { createJsonLineDecoder } from './create-json-line-decoder.ts';
 import { createJsonPrettyDecoder } from './create-json-pretty-decoder.ts';
 import { createOsloDecoder } from './create-oslo-decoder.ts';
@@ -11,6 +12,7 @@ import { createRecordAssembler } from './create-record-assembler.ts';
 import { createShortDecoder } from './create-short-decoder.ts';
 import { createVerboseDecoder } from './create-verbose-decoder.ts';
 import type { DecoderContext } from './decoder-context.ts';
+import type { JournalEntry } from './journal-file/journal-entry.ts';
 import type { LineDecoder } from './line-decoder.ts';
 
 export interface DecoderOptions {
@@ -55,6 +57,12 @@ export interface BytesDecoderOf extends DecoderCommon {
   bytes(chunk: Buffer): LogRecord[];
 }
 
+/** `journal`: fed the entries read from journal files, in batches. */
+export interface EntriesDecoderOf extends DecoderCommon {
+  readonly framing: 'entries';
+  entries(batch: readonly JournalEntry[]): LogRecord[];
+}
+
 export type Decoder = LineDecoderOf | BytesDecoderOf;
 
 const NONE = Object.freeze([]) as unknown as LogRecord[];
@@ -78,12 +86,8 @@ function lineCore(format: InputFormat, ctx: DecoderContext): LineDecoder {
   }
 }
 
-/**
- * One decoder for one input in one format: feed it lines (or bytes for `export`), take the
- * completed records it returns, call end() once. Never throws on bad input: it is counted as
- * malformed in `stats` and reported through takeDiagnostics().
- */
-export function createDecoder(opts: DecoderOptions): Decoder {
+/** What every decoder shares: its context, the records completed so far, end() and the rest. */
+function decoderBase(opts: DecoderOptions) {
   const stats = emptyStats();
   const sink = opts.sink ?? createDiagnosticSink(opts.input);
   let zone = opts.zone;
@@ -104,7 +108,7 @@ export function createDecoder(opts: DecoderOptions): Decoder {
     return r;
   };
   let ended = false;
-  /** end(), flushHeld(), stats and takeDiagnostics, alike for both framings. */
+  /** end(), flushHeld(), stats and takeDiagnostics, alike for every framing. */
   const finishing = (core: { end(out: LogRecord[]): void; flushHeld(out: LogRecord[]): void }) => ({
     end() {
       if (!ended) {
@@ -129,14 +133,23 @@ export function createDecoder(opts: DecoderOptions): Decoder {
     stats,
     takeDiagnostics: () => sink.take(),
   });
+  return { ctx, stats, sink, out: () => scratch, drain, ended: () => ended, finishing };
+}
 
+/**
+ * One decoder for one input in one format: feed it lines (or bytes for `export`), take the
+ * completed records it returns, call end() once. Never throws on bad input: it is counted as
+ * malformed in `stats` and reported through takeDiagnostics().
+ */
+export function createDecoder(opts: DecoderOptions): Decoder {
+  const { ctx, stats, sink, out, drain, ended, finishing } = decoderBase(opts);
   if (opts.format === 'export' || opts.format === 'journal') {
-    // A journal file reaches the decoder as the export stream its reader writes.
+    // `journal` forced on a byte stream (--input-format): journalctl's export stream of its entries.
     const core: BytesDecoder = createExportDecoder(ctx);
     return {
       framing: 'bytes',
       bytes(chunk) {
-        if (!ended) core.bytes(chunk, scratch);
+        if (!ended()) core.bytes(chunk, out());
         return drain();
       },
       ...finishing(core),
@@ -148,16 +161,30 @@ export function createDecoder(opts: DecoderOptions): Decoder {
   return {
     framing: 'lines',
     line(line) {
-      if (!ended) core.line(line, ++lineNo, scratch);
+      if (!ended()) core.line(line, ++lineNo, out());
       return drain();
     },
     tooLong(limit) {
-      if (!ended) {
+      if (!ended()) {
         lineNo += 1;
         stats.read += 1;
         stats.malformed += 1;
         sink.report('warning', 'line-too-long', `Split the input or raise the limit: a line longer than ${limit} characters was skipped`, lineNo);
       }
+      return drain();
+    },
+    ...finishing(core),
+  };
+}
+
+/** The decoder of a journal-files input (format `journal`): fed its entries, in batches. */
+export function createEntriesDecoder(opts: Omit<DecoderOptions, 'format'>): EntriesDecoderOf {
+  const { ctx, out, drain, ended, finishing } = decoderBase({ ...opts, format: 'journal' });
+  const core: EntryDecoder = createJournalEntryDecoder(ctx);
+  return {
+    framing: 'entries',
+    entries(batch) {
+      if (!ended()) for (const e of batch) core.entry(e, out());
       return drain();
     },
     ...finishing(core),

@@ -3,6 +3,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { DEFAULT_UNIT_MATCH } from '../input/journal-file/default-unit-match.ts';
+import type { JournalEntry } from '../input/journal-file/journal-entry.ts';
 import type { UnitMatch } from '../input/journal-file/unit-match.ts';
 import type { Diagnostic, InputFormat } from '../model/log-record.ts';
 import { findJournalFiles } from './find-journal-files.ts';
@@ -10,22 +11,35 @@ import { openJournalInput } from './open-journal-input.ts';
 import { readFileChunks } from './read-file-chunks.ts';
 import { sniffJournal } from './sniff-journal.ts';
 
-/** One input as the pipeline reads it: a name for diagnostics, its mtime (for yearless formats) and its bytes. */
-export interface InputSource {
+interface InputCommon {
+  /** A name for origins and diagnostics (the path, `(stdin)`). */
   readonly name: string;
+  /** The file's mtime (for yearless formats); undefined for stdin and pipes. */
   readonly mtimeMs: number | undefined;
-  chunks(): AsyncIterable<Buffer>;
   /** Size in bytes of a regular file (for the progress bar); absent for stdin and pipes. */
   readonly size?: number;
   /** Bytes read from the file so far (compressed bytes for a .gz). */
   readonly bytesRead?: () => number;
-  /** The format when the opener knows it (journal files); it wins over detection. */
-  readonly format?: InputFormat;
-  /** The path of a regular file read as it is (not a journal file): --jobs workers read byte ranges of it. */
-  readonly file?: string;
   /** Diagnostics the opener found while reading (journal files: damage, skipped files), taken once each. */
   readonly takeDiagnostics?: () => Diagnostic[];
 }
+
+/** An input read as bytes (a file, stdin, a .gz): its format is detected from them unless known. */
+export interface ByteInput extends InputCommon {
+  chunks(): AsyncIterable<Buffer>;
+  readonly format?: InputFormat;
+  /** The path of a regular file read as it is (not a journal file): --jobs workers read byte ranges of it. */
+  readonly file?: string;
+}
+
+/** Journal files, read through their own index: entries in journalctl's order, in batches. */
+export interface JournalInput extends InputCommon {
+  readonly format: 'journal';
+  entries(): AsyncIterable<readonly JournalEntry[]>;
+}
+
+/** One input as the pipeline reads it. */
+export type InputSource = ByteInput | JournalInput;
 
 export interface OpenOptions {
   /**

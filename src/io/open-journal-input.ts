@@ -1,7 +1,6 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { JOURNAL_FIELD_NAMES } from '../input/journal-field-names.ts';
 import type { JournalEntry } from '../input/journal-file/journal-entry.ts';
-import { entryToExport } from '../input/journal-file/entry-to-export.ts';
 import { mergeJournalFiles } from '../input/journal-file/merge-journal-files.ts';
 import { openJournalFile, type JournalFile } from '../input/journal-file/open-journal-file.ts';
 import { parseJournalHeader } from '../input/journal-file/parse-journal-header.ts';
@@ -11,7 +10,7 @@ import type { Diagnostic } from '../model/log-record.ts';
 import type { Compression } from './compression-of.ts';
 import { createFileByteSource } from './create-file-byte-source.ts';
 import { decompressToTemp } from './decompress-to-temp.ts';
-import type { InputSource } from './open-input.ts';
+import type { JournalInput } from './open-input.ts';
 
 export interface JournalInputOptions {
   /** Entries to read (null: every entry). */
@@ -19,8 +18,12 @@ export interface JournalInputOptions {
   readonly maxRatio: number;
 }
 
-/** Export bytes handed on at a time. */
-const CHUNK = 64 * 1024;
+/**
+ * Entries handed on at a time: about as many bytes of field values as a 64 KiB read of a text
+ * input (a batch's records are alive together), and a bound on entries for short ones.
+ */
+const BATCH_BYTES = 64 * 1024;
+const BATCH_ENTRIES = 512;
 /** Diagnostics per code and file before the rest are only counted. */
 const PER_CODE = 5;
 
@@ -28,15 +31,16 @@ const wanted = (name: string): boolean => JOURNAL_FIELD_NAMES.has(name);
 
 /**
  * One input made of journal files (a file, or every journal file of a directory): their selected
- * entries merged in journalctl's order, duplicates dropped, handed on as an export stream (format
- * `journal`) so that the export decoder makes the records. A file that cannot be read is skipped
+ * entries merged in journalctl's order, duplicates dropped, handed on in batches (format
+ * `journal`) to the entry decoder, which makes the records the export decoder would make of
+ * `journalctl -o export`. A file that cannot be read is skipped
  * with a diagnostic; damage inside a file is reported with the file and offset.
  */
-export function openJournalInput(name: string, files: readonly { path: string; compression: Compression | null }[], o: JournalInputOptions): InputSource {
+export function openJournalInput(name: string, files: readonly { path: string; compression: Compression | null }[], o: JournalInputOptions): JournalInput {
   const diagnostics: Diagnostic[] = [];
   let read = 0;
   const say = (severity: Diagnostic['severity'], code: string, file: string, message: string) => diagnostics.push({ severity, code, message, where: { input: file, line: 0 } });
-  async function* chunks(): AsyncGenerator<Buffer> {
+  async function* entries(): AsyncGenerator<JournalEntry[]> {
     const opened: { file: JournalFile; fd: number; bytes: () => number; shown: Map<string, number> }[] = [];
     const temps: (() => Promise<void>)[] = [];
     try {
@@ -72,19 +76,20 @@ export function openJournalInput(name: string, files: readonly { path: string; c
           }
         }
       };
-      const iters: AsyncIterator<JournalEntry>[] = opened.map((f) => readJournalEntries(f.file, o.match, wanted));
-      let parts: Buffer[] = [];
+      const iters: AsyncIterator<readonly JournalEntry[]>[] = opened.map((f) => readJournalEntries(f.file, o.match, wanted));
+      let batch: JournalEntry[] = [];
       let size = 0;
-      for await (const e of mergeJournalFiles(iters)) {
-        const b = entryToExport(e);
-        parts.push(b);
-        size += b.length;
-        if (size >= CHUNK) {
-          report();
-          read = opened.reduce((s, f) => s + f.bytes(), 0);
-          yield Buffer.concat(parts);
-          parts = [];
-          size = 0;
+      for await (const merged of mergeJournalFiles(iters)) {
+        for (const e of merged) {
+          batch.push(e);
+          for (const f of e.fields) size += f.bytes;
+          if (size >= BATCH_BYTES || batch.length >= BATCH_ENTRIES) {
+            report();
+            read = opened.reduce((s, f) => s + f.bytes(), 0);
+            yield batch;
+            batch = [];
+            size = 0;
+          }
         }
       }
       report();
@@ -93,7 +98,7 @@ export function openJournalInput(name: string, files: readonly { path: string; c
           if (n > PER_CODE) say('warning', code, f.file.name, `Read the valid entries of "${f.file.name}": ${n - PER_CODE} more problems of this kind (${code})`);
         }
       }
-      if (size > 0) yield Buffer.concat(parts);
+      if (batch.length > 0) yield batch;
     } finally {
       for (const f of opened) closeSync(f.fd);
       for (const r of temps) await r().catch(() => undefined);
@@ -103,7 +108,7 @@ export function openJournalInput(name: string, files: readonly { path: string; c
     name,
     mtimeMs: undefined,
     format: 'journal',
-    chunks,
+    entries,
     bytesRead: () => read,
     takeDiagnostics: () => diagnostics.splice(0),
   };

@@ -6,6 +6,7 @@ import type { InputSource } from '../io/open-input.ts';
 import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord, type MayMatch } from '../model/log-record.ts';
 import { initialYear } from '../time/initial-year.ts';
 import { readFailed } from './read-failed.ts';
+import { readJournalRecords } from './read-journal-records.ts';
 
 export interface ReadOptions {
   readonly inputFormat: InputFormat | undefined;
@@ -34,11 +35,15 @@ export interface ReaderState {
 const HEAD_BYTES = 64 * 1024;
 
 /**
- * Reads one input: detects its format from the first 64 KiB (unless forced), feeds its chunks to
+ * Reads one input (journal files: readJournalRecords): detects its format from the first 64 KiB (unless forced), feeds its chunks to
  * a decoder through createChunkFeed (split2 for text formats) and yields batches of records.
  * Never throws for bad input or read errors: they end up in `state.error` / `state.diagnostics`.
  */
 export async function* readRecords(source: InputSource, options: ReadOptions, state: ReaderState): AsyncGenerator<LogRecord[]> {
+  if ('entries' in source) {
+    yield* readJournalRecords(source, options, state);
+    return;
+  }
   const chunks = source.chunks()[Symbol.asyncIterator]();
   let decoder: Decoder | null = null;
   let feed: ChunkFeed | null = null;

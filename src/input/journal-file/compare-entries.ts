@@ -1,6 +1,6 @@
 import type { JournalEntry } from './journal-entry.ts';
 
-const cmp = (a: number | bigint, b: number | bigint): number => (a < b ? -1 : a > b ? 1 : 0);
+const cmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * journalctl's order of entries across files (sd-journal's journal_file_compare_locations): by
@@ -18,5 +18,6 @@ export function compareEntries(a: JournalEntry, b: JournalEntry): number {
     if (r !== 0) return r;
   }
   const r = cmp(a.realtime, b.realtime);
-  return r !== 0 ? r : cmp(a.xorHash, b.xorHash);
+  if (r !== 0) return r;
+  return cmp(a.xorHashHigh, b.xorHashHigh) || cmp(a.xorHashLow, b.xorHashLow);
 }

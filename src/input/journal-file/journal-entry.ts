@@ -7,6 +7,8 @@ export interface JournalEntry {
   readonly realtime: number;
   readonly monotonic: number;
   readonly bootId: string;
-  readonly xorHash: bigint;
+  /** The entry's xor_hash (the xor of its data objects' hashes), as its high and low 32 bits. */
+  readonly xorHashHigh: number;
+  readonly xorHashLow: number;
   readonly fields: readonly DataField[];
 }

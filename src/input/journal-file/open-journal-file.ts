@@ -26,10 +26,12 @@ const DATA_CACHE = 8192;
 /** Values up to this many bytes are kept in the cache (MESSAGE values rarely repeat and are not). */
 const CACHED_VALUE = 512;
 
-/** One DATA object: `NAME=value` split at the first `=`. */
+/** One DATA object: `NAME=value` split at the first `=`, the value decoded as UTF-8 (as journalctl's export and json show it). */
 export interface DataField {
   readonly name: string;
-  readonly value: Buffer;
+  readonly text: string;
+  /** The value's length in bytes. */
+  readonly bytes: number;
 }
 
 /** A DATA object's entry chain: the inline first entry, the chain of entry arrays, their count. */
@@ -62,7 +64,7 @@ export interface JournalFile {
  */
 export function openJournalFile(src: ByteSource, header: JournalHeader, name: string): JournalFile {
   const problems: JournalProblem[] = [];
-  const cache = new Map<number, { name: string; value: Buffer | null }>();
+  const cache = new Map<number, { name: string; field: DataField | null }>();
   const hashOf = (b: Buffer): bigint => (header.keyedHash ? siphash24(b, header.fileId) : jenkinsHash64(b));
   const payloadAt = header.compact ? D.compactPayload : D.payload;
 
@@ -124,20 +126,20 @@ export function openJournalFile(src: ByteSource, header: JournalHeader, name: st
     const eq = p.indexOf(61);
     if (eq <= 0 || eq > 255) {
       problem('journal-bad-data', offset, `the data object at offset ${offset} is not NAME=value`);
-      cache.set(offset, { name: '', value: null });
+      cache.set(offset, { name: '', field: null });
       return null;
     }
     const fieldName = p.toString('latin1', 0, eq);
     const want = wanted(fieldName);
-    const value = want ? Buffer.from(p.subarray(eq + 1)) : null;
+    const field = want ? { name: fieldName, text: p.toString('utf8', eq + 1), bytes: p.length - eq - 1 } : null;
     if (cache.size >= DATA_CACHE) cache.clear();
-    if (!want || (value !== null && value.length <= CACHED_VALUE)) cache.set(offset, { name: fieldName, value });
-    return want && value !== null ? { name: fieldName, value } : null;
+    if (field === null || field.bytes <= CACHED_VALUE) cache.set(offset, { name: fieldName, field });
+    return field;
   };
 
   const data = (offset: number, wanted: (name: string) => boolean): DataField | null | 'xz' => {
     const hit = cache.get(offset);
-    if (hit !== undefined) return hit.value === null || !wanted(hit.name) ? null : { name: hit.name, value: hit.value };
+    if (hit !== undefined) return hit.field === null || !wanted(hit.name) ? null : hit.field;
     const b = object(offset, O.DATA, 'an entry item');
     if (b === null) return null;
     const p = payloadOf(b, offset);

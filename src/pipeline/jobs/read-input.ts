@@ -38,7 +38,7 @@ export interface InputReadOptions extends ReadOptions {
 /** Reads one input: through the worker pool when it can be (see read-records-in-workers.ts), else on this thread. */
 export async function* readInput(source: InputSource, options: InputReadOptions, state: ReaderState): AsyncGenerator<LogRecord[]> {
   const jobs = options.jobs;
-  const file = source.file;
+  const file = 'file' in source ? source.file : undefined;
   const size = source.size;
   if (jobs !== undefined && file !== undefined && size !== undefined && size > 0 && options.live === undefined && source.format === undefined) {
     const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
