@@ -3,6 +3,7 @@ import { createConversionDirPeaks, type ConversionDirData } from '../report/crea
 import type { Timeline } from './timeline.ts';
 import type { BackendCacheStats } from './create-image-cache-stats.ts';
 import { cacheAdvice } from '../report/cache-advice.ts';
+import { ranConversion } from './ran-conversion.ts';
 
 export interface InputSummary {
   readonly name: string;
@@ -66,7 +67,7 @@ export function createSummary() {
     bump(volumes.bySource, t.source);
     if (t.provisioning) bump(volumes.byProvisioning, t.provisioning);
     if (t.cloneMethod) bump(volumes.byCloneMethod, t.cloneMethod);
-    if (t.conversion) volumes.withConversion++;
+    if (ranConversion(t)) volumes.withConversion++;
     if (t.cacheSeeded) volumes.cacheSeeded++;
     volumes.internal += t.internalVolumes.length;
     for (const r of t.reasons) bump(reasons, r.code);

@@ -8,6 +8,7 @@ import { concurrency, type Concurrency } from './concurrency.ts';
 import { conversionDirAdvice } from './conversion-dir-advice.ts';
 import { createConversionDirPeaks, type ConversionDirData } from './create-conversion-dir-peaks.ts';
 import type { ThroughputSummary } from './create-throughput.ts';
+import { ranConversion } from '../reduce/ran-conversion.ts';
 
 /** One provisioning as the report shows it. */
 export interface ReportVolume {
@@ -100,7 +101,7 @@ export function buildReport(timelines: readonly Timeline[], throughput: Throughp
     bump(byStatus, t.status);
     if (t.provisioning) bump(byProvisioning, t.provisioning);
     if (t.cloneMethod) bump(byCloneMethod, t.cloneMethod);
-    if (t.conversion) withConversion++;
+    if (ranConversion(t)) withConversion++;
     if (t.host !== null) hosts.add(t.host);
     if (t.start !== null && (start === null || t.start < start)) start = t.start;
     if (t.end !== null && (end === null || t.end > end)) end = t.end;
