@@ -30,6 +30,8 @@ export interface ByteInput extends InputCommon {
   readonly format?: InputFormat;
   /** The path of a regular file read as it is (not a journal file): --jobs workers read byte ranges of it. */
   readonly file?: string;
+  /** --jobs: the file's first `bytes` have been read by worker threads (for bytesRead). */
+  readonly readElsewhere?: (bytes: number) => void;
 }
 
 /** Journal files, read through their own index: entries in journalctl's order, in batches. */
@@ -87,7 +89,10 @@ export async function openInput(path: string, o: OpenOptions = {}): Promise<{ so
     if (journal !== null) return { source: openJournalInput(path, [{ path, compression: journal.compression }], { match, maxRatio: ratio }) };
     const progress = { bytesRead: 0 };
     const chunks = () => gunzipIfNeeded(readFileChunks(path, CHUNK, READ_AHEAD, progress), path, ratio);
-    return { source: { name: path, file: path, mtimeMs: s.mtimeMs, size: s.size, bytesRead: () => progress.bytesRead, chunks } };
+    const readElsewhere = (bytes: number) => {
+      progress.bytesRead = Math.max(progress.bytesRead, bytes);
+    };
+    return { source: { name: path, file: path, mtimeMs: s.mtimeMs, size: s.size, bytesRead: () => progress.bytesRead, readElsewhere, chunks } };
   } catch (e) {
     return { error: inputError(codeOf(e), describe(path, e)) };
   }

@@ -63,6 +63,13 @@ needing(missingProgram('script', 'bsdutils'))('reading a large file shows a prog
     const tty = await inPty(`test/helpers/clonewatch ${command} --year 2026 ${big} >/dev/null`);
     t.regex(tty, /clonewatch: reading .*\d+% \| [\d.]+ of 3\d\.\d MB \| [\d.]+ MB\/s \| ETA/, `clonewatch ${command}`);
   }
+  // With --jobs the workers read the file: the bar follows the ranges they finish, not 0 % until the end.
+  const jobs = await inPty(`test/helpers/clonewatch --json --jobs 2 --year 2026 ${big} >/dev/null`);
+  const shown = [...jobs.matchAll(/clonewatch: reading .*?(\d+)% \|/g)].map((m) => Number(m[1]));
+  t.true(
+    shown.some((p) => p > 0 && p < 100),
+    `--jobs 2: the percentages shown were ${shown.join(', ')}`,
+  );
   const plain = await runCli(['throughput', '--year', '2026', big]);
   t.is(plain.status, 0);
   t.is(plain.stderr, '');

@@ -55,7 +55,8 @@ export async function* readInput(source: InputSource, options: InputReadOptions,
       if (!gzip && format !== null && CUTTABLE.has(format) && rangeBytes !== null) {
         const month = firstMonth(head);
         const year = initialYear({ explicitYear: options.year, mtimeMs: source.mtimeMs, firstMonth: month, currentYear: options.currentYear, zone: options.zone });
-        yield* readRecordsInWorkers({ file, name: source.name, size, format, year, month: month ?? 0, rangeBytes }, options, state, jobs.pool());
+        const onRead = 'readElsewhere' in source ? source.readElsewhere : undefined;
+        yield* readRecordsInWorkers({ file, name: source.name, size, format, year, month: month ?? 0, rangeBytes }, onRead === undefined ? options : { ...options, onRead }, state, jobs.pool());
         return;
       }
     }

@@ -76,6 +76,8 @@ export interface WorkerReadOptions {
   readonly zone: string;
   readonly maxLineLength: number;
   readonly showUnrecognised: number;
+  /** Called as ranges are done: the file's first `bytes` are read (the progress bar). */
+  readonly onRead?: (bytes: number) => void;
 }
 
 /** Head seams end about this far into a range (at most two ranges: tests force tiny ones): past the 64 records an assembler holds, and cheap to decode twice. */
@@ -148,6 +150,7 @@ export async function* readRecordsInWorkers(input: WorkerInput, options: WorkerR
         state.stats = add(state.stats, m.stats);
         prev = { job, lineOffset: jobOffset, tail: m.tail };
         lineOffset = jobOffset + m.rangeLines;
+        options.onRead?.(job.end);
         break;
       }
     }
