@@ -1,12 +1,14 @@
 import test from 'ava';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { shiftToNow, yearOf } from './helpers/shift-to-now.ts';
 import { runCli, spawnCli } from './report/run-cli.ts';
 
 // Live latency as `journalctl -f -o json | clonewatch follow` sees it: entries arrive one write at a
 // time with pauses, and a JSON entry is whole when it arrives, so its volume's timeline must come
 // out at once, not after the wait for continuation lines that text input needs (tracebacks).
-// Serial: each test measures wall time, which a neighbour's load would skew.
+// Serial: each test measures wall time, which a neighbour's load would skew. Wall time counts only
+// for current input (src/pipeline/is-current.ts): the samples are written as if logged now.
 
 /** Waiting for a first record includes start-up, seconds on a busy machine: a wait, not a measurement. */
 const START_MS = 60_000;
@@ -20,7 +22,7 @@ interface Reader {
 }
 
 function follow(): Reader {
-  const child = spawnCli(['follow', '--json', '--year', '2026']);
+  const child = spawnCli(['follow', '--json', '--year', yearOf()]);
   child.stdin.on('error', () => {});
   const lines: string[] = [];
   let buf = '';
@@ -70,23 +72,24 @@ test.serial('json input: each volume’s timeline is written at once after its l
   const volumeEnds = new Set(batch.stdout.split('\n').filter((l) => l.includes('"kind":"volume"')).map((l) => (JSON.parse(l) as { time: number }).time));
   t.is(volumeEnds.size, 25);
   const entries = readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+  const now = shiftToNow(entries.join('\n'), 'json').split('\n'); // what is written: the same entries, logged now
   const ends = entries.map((e, i) => (messageOf(e).includes('Created volume successfully') && (volumeEnds.has(timeOf(e)) || volumeEnds.has(timeOf(e) + 1)) ? i : -1)).filter((i) => i >= 0);
   t.is(ends.length, 25);
   const child = follow();
   // A first burst up to the first volume's end says the process is up (start-up is not measured).
   const [first = 0, ...rest] = ends;
-  child.write(entries.slice(0, first + 1).join('\n') + '\n');
+  child.write(now.slice(0, first + 1).join('\n') + '\n');
   t.is((await child.next(START_MS))?.['kind'], 'volume', 'volume 1');
   const delays: number[] = [];
   let from = first + 1;
   for (const end of rest) {
     // Entry by entry, with a pause between writes, as journalctl -f writes them.
     for (let i = from; i < end; i++) {
-      child.write(entries[i] + '\n');
+      child.write(now[i] + '\n');
       if (i % 8 === 0) await sleep(2);
     }
     await sleep(5);
-    child.write(entries[end] + '\n');
+    child.write(now[end] + '\n');
     const written = performance.now();
     const record = await child.next(3000);
     delays.push(performance.now() - written);
@@ -94,7 +97,7 @@ test.serial('json input: each volume’s timeline is written at once after its l
     from = end + 1;
     await sleep(20);
   }
-  child.write(entries.slice(from).join('\n') + '\n');
+  child.write(now.slice(from).join('\n') + '\n');
   await child.end();
   const sorted = [...delays].sort((a, b) => a - b);
   const [p50 = NaN, p99 = NaN, max = NaN] = [quantile(sorted, 0.5), quantile(sorted, 0.99), sorted.at(-1) ?? NaN].map((x) => Math.round(x));
@@ -115,15 +118,18 @@ test.serial('text input still waits for continuation lines: a traceback written 
   const lines = read('samples/failure/journal.short-precise.txt');
   const cut = lines.findIndex((l) => l.includes('ERROR oslo_messaging.rpc.server Traceback'));
   t.true(cut > 0);
+  // Written as logged now (both samples moved alike); the batch run reads them as they are.
+  const shifted = shiftToNow([...first, ...lines].join('\n'), 'short-precise').split('\n');
+  const [firstNow, linesNow] = [shifted.slice(0, first.length), shifted.slice(first.length)];
   const linesOf = (stdout: string) => (JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { lines?: Record<string, number> }).lines;
   const batch = linesOf((await runCli(['--json', '--year', '2026'], {}, [...first, ...lines].join('\n') + '\n')).stdout);
   const live = async (pauseMs: number) => {
     const child = follow();
-    child.write(first.join('\n') + '\n');
+    child.write(firstNow.join('\n') + '\n');
     t.is((await child.next(START_MS))?.['kind'], 'volume', 'it is up');
-    child.write(lines.slice(0, cut).join('\n') + '\n');
+    child.write(linesNow.slice(0, cut).join('\n') + '\n');
     await sleep(pauseMs);
-    child.write(lines.slice(cut).join('\n') + '\n');
+    child.write(linesNow.slice(cut).join('\n') + '\n');
     await child.end();
     let last: Record<string, unknown> | null = null;
     for (let r = await child.next(0); r !== null; r = await child.next(0)) last = r;

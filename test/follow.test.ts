@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { missingProgram } from './helpers/missing-program.ts';
 import { needing } from './helpers/needing.ts';
+import { shiftToNow, yearOf } from './helpers/shift-to-now.ts';
+import { spawnCli } from './report/run-cli.ts';
 
 const run = promisify(execFile);
 
@@ -17,6 +19,11 @@ const START_MS = 60_000;
 // Each measures from a point after start-up, with margins that hold on a busy 2-core machine.
 // Live mode as `journalctl -f | clonewatch follow` sees it: input arrives in pieces with pauses, a
 // record may be split across writes, and each timeline must come out as soon as its flow ends.
+// Wall time counts only for current input (src/pipeline/is-current.ts): each sample is written as
+// if logged now (its times shifted, durations kept).
+
+/** A sample's short-precise journal, its first line at the time of the call. */
+const current = (sample: string): string => shiftToNow(readFileSync(`samples/${sample}/journal.short-precise.txt`, 'utf8'), 'short-precise');
 
 interface Child {
   write(s: string): void;
@@ -27,8 +34,7 @@ interface Child {
 }
 
 function start(args: string[]): Child {
-  const child = spawn('test/helpers/clonewatch', ['follow', '--json', '--year', '2026', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin.on('error', () => {});
+  const child = spawnCli(['follow', '--json', '--year', yearOf(), ...args]);
   const lines: string[] = [];
   let buf = '';
   let all = '';
@@ -68,7 +74,7 @@ function start(args: string[]): Child {
 }
 
 test.serial('each timeline arrives within a fraction of a second of its last line, before the next write', async (t) => {
-  const lines = readFileSync('samples/multi-host/journal.short-precise.txt', 'utf8').split('\n').filter((l) => l !== '');
+  const lines = current('multi-host').split('\n').filter((l) => l !== '');
   const ends = lines.map((l, i) => (l.includes('Created volume successfully.') ? i : -1)).filter((i) => i >= 0);
   t.is(ends.length, 6);
   const child = start([]);
@@ -105,7 +111,7 @@ test.serial('each timeline arrives within a fraction of a second of its last lin
 });
 
 test.serial('a flow whose end never comes is reported incomplete after --idle-timeout of wall time without input', async (t) => {
-  const all = readFileSync('samples/incomplete/journal.short-precise.txt', 'utf8').split('\n').filter((l) => l !== '');
+  const all = current('incomplete').split('\n').filter((l) => l !== '');
   // The journal stops right after the unfinished flow's start line: only wall time can tell it is over.
   const lines = all.slice(0, all.findIndex((l) => /Volume 53dded07-[^:]*: being created/.test(l)) + 2);
   const child = start(['--idle-timeout', '2s']);
@@ -129,7 +135,7 @@ test.serial('a flow whose end never comes is reported incomplete after --idle-ti
 test.serial('SIGINT prints the summary and exits 130; SIGTERM exits 143', async (t) => {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     const child = start([]);
-    child.write(readFileSync('samples/copy-with-conversion/journal.short-precise.txt', 'utf8'));
+    child.write(current('copy-with-conversion'));
     await child.nextRecord(START_MS);
     await sleep(300);
     const r = await child.kill(signal);
@@ -141,14 +147,14 @@ test.serial('SIGINT prints the summary and exits 130; SIGTERM exits 143', async 
 
 test.serial('SIGHUP prints the summary so far and goes on', async (t) => {
   const child = start([]);
-  child.write(readFileSync('samples/copy-with-conversion/journal.short-precise.txt', 'utf8'));
+  child.write(current('copy-with-conversion'));
   t.is((await child.nextRecord(START_MS))?.kind, 'volume', 'it is up');
   child.signal('SIGHUP');
   // Volumes still on their way may come first; then the summary so far.
   let summary = await child.nextRecord(START_MS);
   while (summary?.kind === 'volume') summary = await child.nextRecord(START_MS);
   t.is(summary?.kind, 'summary', 'the summary so far');
-  child.write(readFileSync('samples/cache-hit/journal.short-precise.txt', 'utf8'));
+  child.write(current('cache-hit'));
   const after = await child.nextRecord(START_MS);
   t.is(after?.kind, 'volume', 'and it goes on reading');
   t.is(await child.end(), 0);
@@ -161,9 +167,11 @@ needing(missingProgram('script', 'bsdutils'))('on a TTY, a one-line status on st
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const open = join(dir, 'open');
   writeFileSync(open, '');
-  const cmd = `(cat samples/copy-with-conversion/journal.short-precise.txt; while [ -e ${open} ]; do sleep 0.05; done) | test/helpers/clonewatch follow --json --year 2026 2>&1 >/dev/null`;
+  const journal = join(dir, 'journal.short-precise.txt');
+  writeFileSync(journal, current('copy-with-conversion'));
+  const cmd = `(cat ${journal}; while [ -e ${open} ]; do sleep 0.05; done) | test/helpers/clonewatch follow --json --year ${yearOf()} 2>&1 >/dev/null`;
   // util-linux `script` gives the command a pseudo-terminal, so its stderr is a TTY.
-  const pty = spawn('script', ['-qec', cmd, '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const pty = spawn('script', ['-qec', cmd, '/dev/null'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'UTC' } });
   let out = '';
   let firstAt = 0;
   const firstUpdate = new Promise<void>((resolve) =>
@@ -185,6 +193,6 @@ needing(missingProgram('script', 'bsdutils'))('on a TTY, a one-line status on st
   t.true(firstAt > 0, 'a first status update');
   t.true(updates.length >= 1 && updates.length <= Math.floor(window / 1000) + 1, `${updates.length} updates in ${window} ms`);
   t.regex(updates[0] ?? '', /^clonewatch: \d+ lines\/s · \d+ open · \d+ clones · 2 copies · last conversion [\d.]+ MB\/s$/);
-  const piped = await run('sh', ['-c', cmd.replace('sleep 2.5', 'sleep 1.5')]);
+  const piped = await run('sh', ['-c', cmd.replace('sleep 2.5', 'sleep 1.5')], { env: { ...process.env, TZ: 'UTC' } });
   t.is(piped.stdout, '', 'nothing on a stderr that is not a TTY');
 });

@@ -14,6 +14,7 @@ import type { RunTotals } from '../render/run-totals.ts';
 import { RECOGNISED, type PreRecognised } from './jobs/compact-batch.ts';
 import { readInput } from './jobs/read-input.ts';
 import { createWorkerPool, type WorkerPool } from './jobs/worker-pool.ts';
+import { isCurrent } from './is-current.ts';
 import { mergeByTime } from './merge-by-time.ts';
 import { newReaderState, type ReaderState } from './read-records.ts';
 
@@ -29,10 +30,11 @@ export interface AnalyseOptions {
   /** Report this many unrecognised records as `info` diagnostics (`--diagnostics`). */
   readonly showUnrecognised: number;
   /**
-   * Live input (a pipe that stays open, `journalctl -f`): after `quietMs` without input the record
-   * held for continuation lines is emitted, and log time advances with the wall time spent waiting.
-   * A journal entry (json, export) is whole when it arrives: only a further entry of the same
-   * stream written in the same burst can continue it, so its input waits `entryQuietMs` instead.
+   * Live input (a pipe that stays open, `journalctl -f`), while it is current (see isCurrent; else
+   * it is read like a file): after `quietMs` without input the record held for continuation lines is
+   * emitted, and log time advances with the wall time spent waiting. A journal entry (json, export)
+   * is whole when it arrives: only a further entry of the same stream written in the same burst can
+   * continue it, so its input waits `entryQuietMs` instead.
    */
   readonly live?: { readonly clock: () => number; readonly quietMs: number; readonly entryQuietMs: number; readonly tickMs: number };
   /**
@@ -187,12 +189,16 @@ export function createAnalysis(
     const live = options.live;
     let next = batches.next();
     let waitingSince = live?.clock() ?? 0;
+    /** Live input gets wall-clock behaviour only while it is current (decided as input arrives). */
+    let current = false;
+    /** The log time wall time last advanced the reducer to, while current. */
+    let advancedTo: number | null = null;
     /** Per input: its held record was emitted since the last input arrived. */
     const flushed = states.map(() => false);
     const holdOf = (s: ReaderState): number => (live === undefined ? 0 : s.format !== null && WHOLE_ENTRIES.has(s.format) ? live.entryQuietMs : live.quietMs);
     for (;;) {
       let r: IteratorResult<LogRecord[]> | typeof TICK;
-      if (live === undefined) r = await orStop(next);
+      if (live === undefined || !current) r = await orStop(next);
       else {
         // Wake when the next input's hold runs out, else after a tick (wall time for the reducer).
         const quiet = live.clock() - waitingSince;
@@ -205,7 +211,7 @@ export function createAnalysis(
       }
       if (isStopped) break;
       if (r === TICK) {
-        if (live === undefined) continue;
+        if (live === undefined || !current) continue;
         const quiet = live.clock() - waitingSince;
         let any = false;
         for (const [i, s] of states.entries()) {
@@ -216,7 +222,10 @@ export function createAnalysis(
         }
         if (any) yield* drainDiagnostics();
         if (quiet < live.quietMs && !any) continue;
-        if (lastTime !== null) yield* emit(reducer.advance(lastTime + quiet));
+        if (lastTime !== null) {
+          advancedTo = lastTime + quiet;
+          yield* emit(reducer.advance(advancedTo));
+        }
         continue;
       }
       if (r.done) break;
@@ -224,7 +233,10 @@ export function createAnalysis(
       yield* drainDiagnostics();
       next = batches.next();
       flushed.fill(false);
-      if (live !== undefined) waitingSince = live.clock();
+      if (live !== undefined) {
+        waitingSince = live.clock();
+        current = isCurrent(advancedTo === null || (lastTime !== null && lastTime > advancedTo) ? lastTime : advancedTo, waitingSince);
+      }
     }
     // Stopped (SIGINT/SIGTERM): what was read is analysed, the record held for continuation lines too.
     if (isStopped) for (const s of states) yield* consume(s.flushHeld());

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { THROUGHPUT_BUCKETS } from '../../src/metrics/buckets.ts';
+import { shiftToNow } from '../helpers/shift-to-now.ts';
 import { api, query, until } from './prometheus-api.ts';
 import { prometheusTest, runTool } from './run-tool.ts';
 import { sampleTimelines } from './sample-timelines.ts';
@@ -23,8 +24,9 @@ prometheusTest('a real Prometheus scrapes `clonewatch follow --metrics-port` fed
     return d.activeTargets.some((x) => x.health === 'up') ? true : undefined;
   });
 
-  // The journal arrives like `journalctl -f` output: in pieces, with pauses, cut mid-entry.
-  const journal = readFileSync('samples/multi-host/journal.json', 'utf8');
+  // The journal arrives like `journalctl -f` output: in pieces, with pauses, cut mid-entry, and
+  // logged now (its times shifted): wall time counts only for current input.
+  const journal = shiftToNow(readFileSync('samples/multi-host/journal.json', 'utf8'), 'json');
   const pieces = 8;
   for (let k = 0; k < pieces; k++) {
     follow.write(journal.slice(Math.floor((k * journal.length) / pieces), Math.floor(((k + 1) * journal.length) / pieces)));
