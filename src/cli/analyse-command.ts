@@ -13,7 +13,10 @@ function stdinIsLive(): boolean {
   }
 }
 
-/** The default command (timelines and summary) and `follow`; a lone stdin that stays open is followed. */
+/**
+ * The default command (timelines and summary) and `follow`; a lone stdin that stays open is followed
+ * (with wall-clock behaviour only while its log times are current: see pipeline/is-current.ts).
+ */
 export async function analyseCommand(mode: 'batch' | 'follow', files: readonly string[], raw: unknown): Promise<number> {
   const r = resolveInvocation(files, raw, { command: mode === 'follow' ? 'follow' : null });
   if (typeof r === 'number') return r;

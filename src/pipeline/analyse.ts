@@ -235,7 +235,7 @@ export function createAnalysis(
       flushed.fill(false);
       if (live !== undefined) {
         waitingSince = live.clock();
-        current = isCurrent(advancedTo === null || (lastTime !== null && lastTime > advancedTo) ? lastTime : advancedTo, waitingSince);
+        current = isCurrent(lastTime === null ? null : Math.max(lastTime, advancedTo ?? lastTime), waitingSince);
       }
     }
     // Stopped (SIGINT/SIGTERM): what was read is analysed, the record held for continuation lines too.
