@@ -155,7 +155,7 @@ export function createReducer(options: ReducerOptions): Reducer {
 
   function open(host: HostEntry, id: string, event: Event) {
     const r = event.record;
-    const key = `${host.name}\u0000${id}`;
+    const key = unpin(`${host.name}\u0000${id}`); // kept by the flow: a copy that keeps no read chunk (see unpin)
     const pending = preflow.take(host.id, id);
     const first = pending ?? { time: r.time, origin: { input: r.input, line: r.line } };
     const flow = createFlow(key, event, first);
