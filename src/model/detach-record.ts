@@ -38,30 +38,51 @@ export interface DetachedRecord extends LogRecord {
   readonly extra: readonly Unpinned[];
 }
 
-const unpinOrNull = (s: string | null): Unpinned | null => (s === null ? null : unpin(s));
+/**
+ * A bounded table of unpinned copies: the same text gives the same copy while it is held. The
+ * strings of a recognised record repeat from record to record (host, identifier, logger, the
+ * request id of a flow's 35 lines in a boot storm); one shared copy per text instead of one per
+ * record is what a flow keeps alive for its events. When `limit` texts are held the table starts
+ * again (a text seen later is copied once more): bounded, and equal content either way.
+ */
+export function createInterner(limit = 4096): (s: string) => Unpinned {
+  let held = new Map<string, Unpinned>();
+  return (s) => {
+    if (s.length < 13) return s as Unpinned; // what unpin returns as it is (V8 copies short cuts)
+    const known = held.get(s);
+    if (known !== undefined) return known;
+    if (held.size >= limit) held = new Map();
+    const copy = unpin(s);
+    held.set(copy, copy);
+    return copy;
+  };
+}
 
 /**
  * The record with every string copied (see unpin), for records kept after their read chunk is
  * gone: recognised ones, held by flows, images and timelines (about 1 line in 300). Same content.
+ * `copy` (createInterner) shares one copy of the strings that repeat between records; the text and
+ * the continuation lines are the record's own.
  */
-export function detachRecord(r: LogRecord): DetachedRecord {
+export function detachRecord(r: LogRecord, copy: (s: string) => Unpinned = unpin): DetachedRecord {
+  const orNull = (s: string | null): Unpinned | null => (s === null ? null : copy(s));
   return {
     input: r.input,
     line: r.line,
     time: r.time,
-    bootId: unpinOrNull(r.bootId),
-    host: unpinOrNull(r.host),
-    ident: unpinOrNull(r.ident),
-    unit: unpinOrNull(r.unit),
+    bootId: orNull(r.bootId),
+    host: orNull(r.host),
+    ident: orNull(r.ident),
+    unit: orNull(r.unit),
     pid: r.pid,
     codePid: r.codePid,
     level: r.level,
-    logger: unpinOrNull(r.logger),
-    globalRequestId: unpinOrNull(r.globalRequestId),
-    requestId: unpinOrNull(r.requestId),
-    user: unpinOrNull(r.user),
-    project: unpinOrNull(r.project),
-    func: unpinOrNull(r.func),
+    logger: orNull(r.logger),
+    globalRequestId: orNull(r.globalRequestId),
+    requestId: orNull(r.requestId),
+    user: orNull(r.user),
+    project: orNull(r.project),
+    func: orNull(r.func),
     text: unpin(r.text),
     // An empty list holds no string (the shared empty array is kept as it is).
     extra: r.extra.length === 0 ? (r.extra as readonly Unpinned[]) : r.extra.map(unpin),

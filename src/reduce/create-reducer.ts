@@ -7,11 +7,11 @@ import { volumeSpecOf } from './volume-spec-of.ts';
 import type { HostFacts } from './classify.ts';
 import { createCloseQueue } from './create-close-queue.ts';
 import { createFlow, type Flow } from './flow.ts';
+import { createFlowIndex, type HostEntry, type Place } from './create-flow-index.ts';
 import { createImageTracker } from './create-image-tracker.ts';
 import { createImageCacheStats, type ImageCacheStats } from './create-image-cache-stats.ts';
 import { createPreflow } from './create-preflow.ts';
 import { heldInConversionDir, type HeldNow } from './held-in-conversion-dir.ts';
-import { remember } from './remember.ts';
 import type { ImageData } from './image.ts';
 import { withGlance } from './with-glance.ts';
 import type { Timeline } from './timeline.ts';
@@ -79,29 +79,27 @@ const NOT_CINDER = /^(glance|nova|keystone|neutron|placement|eventlet|uwsgi)/;
  */
 export function createReducer(options: ReducerOptions): Reducer {
   const grace = options.closeGraceMs ?? 2000;
-  const flows = new Map<string, Flow>();
+  /** Open flows and recently closed ids, by host and request id (see createFlowIndex). */
+  const flows = createFlowIndex(BOUNDED);
   /** Flows waiting out their close grace (see createCloseQueue). */
   const closing = createCloseQueue<Flow>(HOST_SKEW_MS);
   /** Request ids seen before their flow opened: the first line (the flow's start) and context events. */
   const preflow = createPreflow(BOUNDED, MAX_PENDING);
-  const closed = new Map<string, true>();
   const facts = new Map<string, { cacheDisabled: Set<string> }>();
   const tracker = createImageTracker();
   const imageCache = createImageCacheStats();
   const counters: ReducerCounters = { recognised: 0, flowsOpened: 0, timelines: 0, evicted: 0, idleExpired: 0, lateEvents: 0 };
   let watermark = -Infinity;
-  /** The latest log time of each host: a flow's close grace runs on its own host's time. */
-  const hostTimes = new Map<string, number>();
   let lastSweep = -Infinity;
   let out: ReducerOutput[] = [];
 
-  const hostTimeOf = (host: string) => hostTimes.get(host) ?? watermark;
+  /** A flow's close grace runs on its own host's latest log time. */
+  const hostTimeOf = (host: string) => flows.timeOf(host) ?? watermark;
   const factsOf = (host: string | null): HostFacts => facts.get(host ?? '') ?? { cacheDisabled: new Set() };
 
   const emit = (flow: Flow, incomplete: boolean) => {
-    flows.delete(flow.key);
+    flows.remove(flow, true);
     closing.remove(flow);
-    remember(closed, flow.key, true, BOUNDED);
     counters.timelines++;
     out.push({ kind: 'timeline', timeline: withGlance(toTimeline(flow, factsOf(flow.host), incomplete), tracker) });
   };
@@ -113,12 +111,12 @@ export function createReducer(options: ReducerOptions): Reducer {
     // finished with it) instead of allocating one per record (profiled: GC was the largest cost).
     if (out.length !== 0) out = [];
     const t = record.time;
+    const hostName = record.host ?? '';
+    let host: HostEntry | null = null;
     if (t !== null) {
       if (t > watermark) watermark = t;
-      const host = record.host ?? '';
-      const known = hostTimes.get(host);
-      if (known === undefined) hostTimes.set(unpin(host), t); // a key outlives the line's read chunk (see unpin)
-      else if (t > known) hostTimes.set(host, t);
+      host = flows.host(hostName);
+      if (host.time === null || t > host.time) host.time = t;
     }
     if (event !== null) {
       counters.recognised++;
@@ -131,39 +129,37 @@ export function createReducer(options: ReducerOptions): Reducer {
     if (meaning?.side === 'glance') {
       // glance-api / glance_store: never part of a cinder flow, even when the request ids coincide.
     } else if (rid !== null && rid !== '' && (event !== null || belongsToCinder(record))) {
-      stepFlow(`${record.host ?? ''}\u0000${rid}`, record, event, meaning);
+      stepFlow(host ?? flows.host(hostName), rid, record, event, meaning);
     } else if (event !== null && (meaning?.outcome ?? null) !== null && event.fields['volumeId'] !== undefined) {
       // No request id (a journal of bare messages): the volume the outcome line names keys its flow.
-      stepFlow(`${record.host ?? ''}\u0000volume ${event.fields['volumeId']}`, record, event, meaning);
+      stepFlow(host ?? flows.host(hostName), `volume ${event.fields['volumeId']}`, record, event, meaning);
     }
-    closeDue(record.host ?? '');
+    closeDue(hostName);
     return out;
   }
 
-  /** One record of the flow `key` (host and request id, else host and volume): routed, or opening it, or kept until it opens. */
-  function stepFlow(key: string, record: LogRecord, event: Event | null, meaning: EventMeaning | null) {
-    const flow = flows.get(key);
+  /** One record of the flow `id` of `host` (its request id, else `volume <id>`): routed, or opening it, or kept until it opens. */
+  function stepFlow(host: HostEntry, id: string, record: LogRecord, event: Event | null, meaning: EventMeaning | null) {
+    const flow = flows.touch(host, id); // most recently active now
     if (flow !== undefined) {
-      flows.delete(key);
-      flows.set(key, flow); // most recently active last
       if (event !== null) route(flow, event);
       else touch(flow, record);
-    } else if (event !== null && meaning?.opensFlow === true && (!closed.has(key) || meaning.create === 'starts')) {
-      open(key, event);
-    } else if (event !== null && closed.has(key)) {
+    } else if (event !== null && meaning?.opensFlow === true && (!flows.isClosed(host, id) || meaning.create === 'starts')) {
+      open(host, id, event);
+    } else if (event !== null && flows.isClosed(host, id)) {
       counters.lateEvents++;
-    } else if (!closed.has(key)) {
-      preflow.note(key, record.time, record.input, record.line, event);
+    } else if (!flows.isClosed(host, id)) {
+      preflow.note(host.id, id, record.time, record.input, record.line, event);
     }
   }
 
-  function open(key: string, event: Event) {
+  function open(host: HostEntry, id: string, event: Event) {
     const r = event.record;
-    const pending = preflow.take(key);
+    const key = unpin(`${host.name}\u0000${id}`); // kept by the flow: a copy that keeps no read chunk (see unpin)
+    const pending = preflow.take(host.id, id);
     const first = pending ?? { time: r.time, origin: { input: r.input, line: r.line } };
-    closed.delete(key);
     const flow = createFlow(key, event, first);
-    flows.set(key, flow);
+    flows.add(host, id, flow);
     counters.flowsOpened++;
     for (const e of pending?.events ?? []) route(flow, e);
     route(flow, event);
@@ -171,7 +167,7 @@ export function createReducer(options: ReducerOptions): Reducer {
   }
 
   function evictOldest() {
-    const oldest = flows.values().next().value;
+    const oldest = flows.flows().next().value;
     if (oldest === undefined) return;
     counters.evicted++;
     if (counters.evicted === 1) {
@@ -208,8 +204,9 @@ export function createReducer(options: ReducerOptions): Reducer {
         root.nested = inner;
         target = inner;
       } else if (root.createType !== null && root.volumeId !== volumeId) {
+        const { host, id } = flows.placeOf(root) as Place;
         emit(root, false); // a new create under the same request id after the first ended
-        open(root.key, event);
+        open(host, id, event);
         return;
       }
       target.createType = f['createType'] ?? createTypeOf(f['method']);
@@ -281,7 +278,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     out = [];
     if (time > watermark) watermark = time;
     // Time passed with no input at all (live mode): it passed on every host.
-    for (const [host, t] of hostTimes) if (t < time) hostTimes.set(host, time);
+    for (const h of flows.hosts()) if (h.time !== null && h.time < time) h.time = time;
     lastSweep = -Infinity;
     closeDue(null);
     return out;
@@ -292,7 +289,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     for (const flow of closing.takeDue(host, hostTimeOf, watermark)) emit(flow, false);
     if (watermark - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = watermark;
-    for (const flow of flows.values()) {
+    for (const flow of flows.flows()) {
       if (flow.last === null || flow.last + options.idleTimeoutMs >= watermark) break;
       counters.idleExpired++;
       emit(flow, true);
@@ -311,12 +308,12 @@ export function createReducer(options: ReducerOptions): Reducer {
 
   function finish(): ReducerOutput[] {
     out = [];
-    const rest = [...flows.values()].sort((a, b) => (a.first ?? Infinity) - (b.first ?? Infinity));
+    const rest = [...flows.flows()].sort((a, b) => (a.first ?? Infinity) - (b.first ?? Infinity));
     for (const flow of rest) emit(flow, flow.status === 'open');
     return out;
   }
 
-  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, heldInConversionDir: () => heldInConversionDir(flows.values()), imageCache, counters };
+  return { step, advance, finish, images: () => tracker.images(), countVolume: (t) => tracker.countVolume(t.imageId, t.status === 'succeeded' ? t.provisioning : null), openFlows: () => flows.size, heldInConversionDir: () => heldInConversionDir(flows.flows()), imageCache, counters };
 }
 
 function findByVolume(root: Flow, volumeId: string): Flow | undefined {

@@ -30,19 +30,21 @@ function reference(capacity: number, maxEvents: number) {
 }
 
 const event = (n: number): Event => ({ type: 'flowState', rowId: `e${n}`, fields: {}, record: detachRecord(rec(n, 'l', `e${n}`)) });
-const key = fc.oneof(
-  fc.constantFrom('h\u0000req-1', 'h\u0000req-2', 'g\u0000req-1', 'h\u0000req-3', '\u0000', 'x'.repeat(97), 'x'.repeat(96), 'h\u0000réq-é', 'h\u0000req-\u4e2d'),
+// Keys are (host number, request id); the reference keys its Map by both in one string.
+const id = fc.oneof(
+  fc.constantFrom('req-1', 'req-2', 'req-3', '', 'x'.repeat(97), 'x'.repeat(96), 'réq-é', 'req-\u4e2d', 'req-\u012d', 'req--'),
   fc.string({ maxLength: 4 }),
 );
+const key = fc.record({ host: fc.integer({ min: 0, max: 2 }), id }).map(({ host, id }) => ({ host, id, joined: `${host}\u0000${id}` }));
 const op = fc.oneof(
   fc.record({ kind: fc.constant('note' as const), key, time: fc.option(fc.integer(), { nil: null }), line: fc.nat(), ev: fc.option(fc.nat(99), { nil: null }) }),
   fc.record({ kind: fc.constant('take' as const), key }),
 );
 
 for (const [name, hash] of [
-  ['its own hash', undefined],
+  ['its own hash', null],
   ['a hash where everything collides', () => 7],
-  ['a hash with a few values', (k: string) => k.length % 3],
+  ['a hash with a few values', (host: number, k: string) => (host + k.length) % 3],
 ] as const) {
   test(`behaves like a Map bounded to the last keys noted, with ${name}`, (t) => {
     fc.assert(
@@ -52,9 +54,9 @@ for (const [name, hash] of [
         for (const o of ops) {
           if (o.kind === 'note') {
             const e = o.ev === null ? null : event(o.ev);
-            got.note(o.key, o.time, 'in', o.line, e);
-            want.note(o.key, o.time, 'in', o.line, e);
-          } else if (JSON.stringify(got.take(o.key)) !== JSON.stringify(want.take(o.key))) return false;
+            got.note(o.key.host, o.key.id, o.time, 'in', o.line, e);
+            want.note(o.key.joined, o.time, 'in', o.line, e);
+          } else if (JSON.stringify(got.take(o.key.host, o.key.id)) !== JSON.stringify(want.take(o.key.joined))) return false;
           if (got.size !== want.size) return false;
         }
         return true;
@@ -67,9 +69,11 @@ for (const [name, hash] of [
 
 test('200,000 ids through a 4096-key preflow: bounded, and the last ones are still there', (t) => {
   const p = createPreflow(4096, 16);
-  for (let i = 0; i < 200_000; i++) p.note(`host-${i % 7}\u0000req-${i.toString(16).padStart(8, '0')}-aaaa-bbbb-cccc-dddddddddddd`, i, 'in', i + 1, null);
+  const rid = (i: number) => `req-${i.toString(16).padStart(8, '0')}-aaaa-bbbb-cccc-dddddddddddd`;
+  for (let i = 0; i < 200_000; i++) p.note(i % 7, rid(i), i, 'in', i + 1, null);
   t.is(p.size, 4096);
   const last = 199_999;
-  t.is(p.take(`host-${last % 7}\u0000req-${last.toString(16).padStart(8, '0')}-aaaa-bbbb-cccc-dddddddddddd`)?.origin.line, last + 1);
-  t.is(p.take(`host-0\u0000req-${(0).toString(16).padStart(8, '0')}-aaaa-bbbb-cccc-dddddddddddd`), undefined, 'the first one was forgotten');
+  t.is(p.take(last % 7, rid(last))?.origin.line, last + 1);
+  t.is(p.take((last + 1) % 7, rid(last)), undefined, 'the same id on another host is another key');
+  t.is(p.take(0, rid(0)), undefined, 'the first one was forgotten');
 });
