@@ -1,5 +1,6 @@
 import type { InputFormat, LogRecord } from '../model/log-record.ts';
 import { createJsonEntryHandler } from './create-json-entry-handler.ts';
+import { createJsonLineScanner } from './create-json-line-scanner.ts';
 import type { DecoderContext } from './decoder-context.ts';
 import type { LineDecoder } from './line-decoder.ts';
 
@@ -14,11 +15,13 @@ function isBlank(s: string, from: number): boolean {
 
 /**
  * One JSON entry per line: `json` (`{…}`), `json-seq` (`\x1e{…}`) and `json-sse`
- * (`data: {…}` then an empty line). Each prefix is accepted in all three modes.
+ * (`data: {…}` then an empty line). Each prefix is accepted in all three modes. With the prefilter on,
+ * lines in the simple shape journalctl writes are read without `JSON.parse` (createJsonLineScanner);
+ * `--diagnostics` (no prefilter) parses every line.
  */
 export function createJsonLineDecoder(format: InputFormat, ctx: DecoderContext): LineDecoder {
   const { stats, assembler } = ctx;
-  const handle = createJsonEntryHandler(ctx, format);
+  const handle = createJsonEntryHandler(ctx, format, ctx.mayMatch === null ? null : createJsonLineScanner());
   return {
     line(s: string, n: number, out: LogRecord[]): void {
       stats.read += 1;
