@@ -4,13 +4,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-// The one test of the built CLI. Every other test runs the sources (test/helpers/clonewatch). Here
+// The one test of the built CLI. Every other test runs the sources (test/helpers/clonewatch, bundled;
+// here test/helpers/clonewatch-tsx, unbundled through tsx). Here
 // the package's own "build" script (what `npm ci` runs on prepare) builds an install in a temporary
 // directory: bin/clonewatch, dist/cli/clonewatch.mjs (and its worker entry), package.json and the dependencies. Its answers
 // must be byte for byte those of the sources, and running it must write nothing into the install.
 
 const ROOT = process.cwd();
-const SOURCES = 'test/helpers/clonewatch';
+const SOURCES = 'test/helpers/clonewatch-tsx';
 const SAMPLES = ['samples/multi-host/journal.json', 'samples/failure/journal.json'].map((f) => resolve(f));
 const RUNS: readonly (readonly string[])[] = [
   ['--tz', 'UTC', ...SAMPLES],

@@ -24,7 +24,7 @@ export interface Measured {
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
-  /** Peak resident set size of clonewatch (from the sources, through tsx), in MiB (GNU time's "Maximum resident set size"). */
+  /** Peak resident set size of clonewatch (from the sources, bundled: test/helpers/clonewatch), in MiB (GNU time's "Maximum resident set size"). */
   readonly peakMiB: number;
   readonly seconds: number;
   /** CPU time (user + system) of clonewatch: unlike wall time, the same on a busy machine. */

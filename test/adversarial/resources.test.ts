@@ -20,12 +20,29 @@ const OTHER = 'samples/real/02-vn-lvm-volume-log-2020-09.log';
 const OTHER_VOLUMES = (JSON.parse(readFileSync(`${OTHER}.truth.json`, 'utf8')) as { volumes: { volumeId: string }[] }).volumes.map((v) => v.volumeId);
 const MiB = 1024 * 1024;
 
-/** Streams `count` copies of `chunk` (or what `make(i)` returns) into a file, without holding it in memory. */
+/**
+ * Streams `count` copies of `chunk` (or what `make(i)` returns) into a file, without holding it in
+ * memory: in writes of about 1 MiB (one write per part made the million lines cost 3.7 s of CPU, 1.8 s so).
+ */
 async function writeBig(path: string, parts: { before?: Buffer; make: (i: number) => Buffer | string; count: number; after?: Buffer }): Promise<void> {
   const out = createWriteStream(path);
   const write = (b: Buffer | string) => (out.write(b) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  let batch: Buffer[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length > 0) await write(batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, size));
+    batch = [];
+    size = 0;
+  };
   if (parts.before) await write(parts.before);
-  for (let i = 0; i < parts.count; i++) await write(parts.make(i));
+  for (let i = 0; i < parts.count; i++) {
+    const made = parts.make(i);
+    const b = typeof made === 'string' ? Buffer.from(made) : made;
+    batch.push(b);
+    size += b.length;
+    if (size >= MiB) await flush();
+  }
+  await flush();
   if (parts.after) await write(parts.after);
   await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
 }
@@ -118,8 +135,9 @@ timedTest.serial('a .gz within the limit is read whole, and --max-gzip-ratio rai
   const file = join(dir, 'dense.log.gz');
   const filler = Buffer.from(`2020-08-01 13:00:00.000 4520 DEBUG oslo_service.periodic_task [-] ${'Running periodic task '.repeat(3)}\n`);
   const text = Buffer.concat([readFileSync(GOOD), ...Array.from({ length: 700_000 }, () => filler)]);
-  writeFileSync(file, gzipSync(text, { level: 9 }));
-  const ratio = text.length / gzipSync(text, { level: 9 }).length;
+  const packed = gzipSync(text, { level: 9 });
+  writeFileSync(file, packed);
+  const ratio = text.length / packed.length;
   const low = await measure(['--json', '--max-gzip-ratio', '20', file]);
   t.is(low.status, 1, `ratio ${ratio.toFixed(0)} is over 20`);
   t.regex(low.stderr, /--max-gzip-ratio 20/);
