@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import test from 'ava';
 import { parseExposition, sampleValue } from './metrics/parse-exposition.ts';
 import { promtoolTest, runTool } from './metrics/run-tool.ts';
+import { shiftToNow } from './helpers/shift-to-now.ts';
 import { startFollow } from './metrics/start-follow.ts';
 import { browserTest, launchChromium, watchedPage } from './report/browser.ts';
 import { runCli } from './report/run-cli.ts';
@@ -164,7 +165,7 @@ async function scrapeChurn(t: { teardown(fn: () => void): void }): Promise<strin
   const follow = startFollow();
   t.teardown(() => follow.kill());
   const url = await follow.url;
-  follow.write(readFileSync('samples/cache-churn/journal.json', 'utf8'));
+  follow.write(shiftToNow(readFileSync('samples/cache-churn/journal.json', 'utf8'), 'json')); // logged now: wall time counts only for current input
   for (let i = 0; i < 150 && follow.records().filter((r) => r.kind === 'volume').length < 11; i++) await new Promise((ok) => setTimeout(ok, 200));
   await new Promise((ok) => setTimeout(ok, 1200)); // one more refresh of the counters (once a second) after the last timeline
   const text = await (await fetch(url)).text();

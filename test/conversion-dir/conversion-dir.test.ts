@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { runCli } from '../report/run-cli.ts';
 import { parseExposition, sampleValue } from '../metrics/parse-exposition.ts';
 import { startFollow } from '../metrics/start-follow.ts';
+import { shiftToNow } from '../helpers/shift-to-now.ts';
 
 // What an operator reads about image_conversion_dir after a burst: per host the peak bytes, when,
 // which volumes held them; a no-space failure tied to that peak with sizing advice.
@@ -119,7 +120,7 @@ test('a create whose end is not in the input keeps its download until the input 
 test('follow --metrics-port: the peak per host and the no-space failures are scraped', async (t) => {
   const follow = startFollow(['--tz', 'UTC']);
   const url = await follow.url;
-  follow.write(readFileSync(`${SPACE}/journal.json`, 'utf8'));
+  follow.write(shiftToNow(readFileSync(`${SPACE}/journal.json`, 'utf8'), 'json')); // logged now: wall time counts only for current input
   const deadline = Date.now() + 60_000;
   let text = '';
   while (Date.now() < deadline) {
@@ -155,15 +156,17 @@ test('follow --metrics-port: the bytes the running creates hold now, per host, g
     }
     return parseExposition(text);
   };
+  // Written as logged now (times shifted): wall time counts only for current input.
+  const now = shiftToNow(lines.join('\n'), 'json').split('\n');
   // Up to the failing download: both RBD copies hold their download and their converted file.
-  follow.write(`${lines.slice(0, cut).join('\n')}\n`);
+  follow.write(`${now.slice(0, cut).join('\n')}\n`);
   const expected = download.reduce((a, b) => a + b, 0) + converted.reduce((a, b) => a + b, 0);
   // The lines are read as they arrive: wait until clonewatch has read them all (up to a minute).
   const during = await scrapeUntil((text) => new RegExp(`clonewatch_conversion_dir_bytes\\{cinder_host="cvol-c"\\} ${expected}\\n`).test(text));
   t.is(sampleValue(during, 'clonewatch_conversion_dir_bytes', { cinder_host: 'cvol-c' }), expected);
   t.is(follow.records().filter((r) => r.kind === 'volume').length, 0, 'no create has ended yet');
   // The rest: every create ends, nothing is held.
-  follow.write(`${lines.slice(cut).join('\n')}\n`);
+  follow.write(`${now.slice(cut).join('\n')}\n`);
   const after = await scrapeUntil((text) => !/clonewatch_conversion_dir_bytes\{/.test(text) && follow.records().filter((r) => r.kind === 'volume').length === 3);
   t.false(after.samples.some((x) => x.name === 'clonewatch_conversion_dir_bytes'));
   t.is(after.type.get('clonewatch_conversion_dir_bytes'), 'gauge');
