@@ -45,11 +45,14 @@ export function createEntryReader(file: JournalFile, wanted: (name: string) => b
     }
     const compact = file.header.compact;
     const itemSize = compact ? E.compactItemSize : E.itemSize;
-    const items = Math.floor((b.length - E.items) / itemSize);
-    const itemAt = (i: number): number => {
+    const n = Math.floor((b.length - E.items) / itemSize);
+    /** The entry's DATA object offsets (0 = an empty item, skipped). */
+    const items: number[] = [];
+    for (let i = 0; i < n; i++) {
       const at = E.items + i * itemSize;
-      return compact ? b.readUInt32LE(at) : readU64(b, at);
-    };
+      const p = compact ? b.readUInt32LE(at) : readU64(b, at);
+      if (p !== 0) items.push(p);
+    }
     const entry = (fields: DataField[]): JournalEntry => ({
       seqnumId: file.header.seqnumId,
       seqnum,
@@ -60,7 +63,7 @@ export function createEntryReader(file: JournalFile, wanted: (name: string) => b
       xorHashLow: b.readUInt32LE(E.xorHash),
       fields,
     });
-    return { items, itemAt, entry };
+    return { items, entry };
   };
 
   return {
@@ -68,9 +71,7 @@ export function createEntryReader(file: JournalFile, wanted: (name: string) => b
       const h = head(offset);
       if (h === null) return null;
       const fields: DataField[] = [];
-      for (let i = 0; i < h.items; i++) {
-        const p = h.itemAt(i);
-        if (p === 0) continue;
+      for (const p of h.items) {
         const d = file.data(p, keep);
         if (d === 'xz') return 'xz';
         if (d !== null) fields.push(d);
@@ -81,11 +82,8 @@ export function createEntryReader(file: JournalFile, wanted: (name: string) => b
       const h = head(offset);
       if (h === null) return null;
       const fields: DataField[] = [];
-      for (let i = 0; i < h.items; i++) {
-        const p = h.itemAt(i);
-        if (p === 0) continue;
-        let d = file.data(p, keep);
-        if (d === 'xz') d = await file.dataAsync(p, keep);
+      for (const p of h.items) {
+        const d = await file.dataAsync(p, keep);
         if (d !== null) fields.push(d);
       }
       return h.entry(fields);
