@@ -92,6 +92,8 @@ export function createReducer(options: ReducerOptions): Reducer {
   let watermark = -Infinity;
   let lastSweep = -Infinity;
   let out: ReducerOutput[] = [];
+  /** Live mode: each host's log time, and the latest, when the input went quiet (advance); null once a record comes. */
+  let quietFrom: { readonly at: number; readonly times: Map<HostEntry, number> } | null = null;
 
   /** A flow's close grace runs on its own host's latest log time. */
   const hostTimeOf = (host: string) => flows.timeOf(host) ?? watermark;
@@ -110,6 +112,7 @@ export function createReducer(options: ReducerOptions): Reducer {
     // Most steps output nothing: the empty array the last step returned is reused (the caller has
     // finished with it) instead of allocating one per record (profiled: GC was the largest cost).
     if (out.length !== 0) out = [];
+    quietFrom = null;
     const t = record.time;
     const hostName = record.host ?? '';
     let host: HostEntry | null = null;
@@ -276,9 +279,17 @@ export function createReducer(options: ReducerOptions): Reducer {
 
   function advance(time: number): ReducerOutput[] {
     out = [];
+    // Time passed with no input at all (live mode): the same wall time passed on every host, from
+    // its own log time when the input went quiet, so a host whose clock runs behind the others'
+    // stays behind (its flows in their close grace wait the grace, not the clocks' difference).
+    if (quietFrom === null) {
+      const times = new Map<HostEntry, number>();
+      for (const h of flows.hosts()) if (h.time !== null) times.set(h, h.time);
+      quietFrom = { at: watermark, times };
+    }
+    const elapsed = Number.isFinite(quietFrom.at) ? time - quietFrom.at : 0;
+    for (const [h, from] of quietFrom.times) if (h.time !== null && from + elapsed > h.time) h.time = from + elapsed;
     if (time > watermark) watermark = time;
-    // Time passed with no input at all (live mode): it passed on every host.
-    for (const h of flows.hosts()) if (h.time !== null && h.time < time) h.time = time;
     lastSweep = -Infinity;
     closeDue(null);
     return out;

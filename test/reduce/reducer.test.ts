@@ -207,3 +207,19 @@ test('memory stays flat: 1,000,000 flows that never end never hold more than --m
   t.is(reducer.counters.evicted, 1_000_000 - cap);
   t.is(fed.timelines, 1_000_000 - cap, 'every evicted flow is reported, none is lost');
 });
+
+test('advance() moves each host by the wall time that passed, from its own log time: a host whose clock runs behind keeps its close grace', (t) => {
+  const reducer = createReducer({ idleTimeoutMs: 60_000, maxOpen: 100 });
+  // cvol-b's clock runs 10 s behind cvol-a's (a merged journal of two hosts, followed live).
+  const records = [
+    rec(s(0), L.flow, `Volume ${VOL}: being created as image with specification: ${spec('raw')}`, { host: 'cvol-b' }),
+    rec(s(0.5), L.flow, `Volume volume-${VOL} (${VOL}): created successfully`, { host: 'cvol-b' }),
+    rec(s(10), 'cinder.volume.manager', 'Updating volume status', { host: 'cvol-a', requestId: 'req-other' }),
+  ];
+  for (const r of records) t.deepEqual(reducer.step(r, recognise(r)), []);
+  // 150 ms of silence: cvol-b's flow has waited 150 ms of its 2 s grace, not the 10 s the clocks differ by.
+  t.deepEqual(reducer.advance(s(10.15)), [], 'closed after 150 ms of silence');
+  t.deepEqual(reducer.advance(s(11)), [], 'closed after 1 s of silence');
+  const closed = reducer.advance(s(12.6)).flatMap((o) => (o.kind === 'timeline' ? [o.timeline] : []));
+  t.deepEqual(closed.map((v) => [v.volumeId, v.status, v.host]), [[VOL, 'succeeded', 'cvol-b']]);
+});
