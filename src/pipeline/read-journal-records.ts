@@ -2,7 +2,7 @@ import { createEntriesDecoder } from '../input/create-decoder.ts';
 import type { JournalInput } from '../io/open-input.ts';
 import type { LogRecord } from '../model/log-record.ts';
 import { readFailed } from './read-failed.ts';
-import type { ReaderState, ReadOptions } from './read-records.ts';
+import { takeDecoderState, type ReaderState, type ReadOptions } from './read-records.ts';
 
 /**
  * Reads a journal-files input: the entries its reader finds (in journalctl's order) go straight to
@@ -12,11 +12,7 @@ import type { ReaderState, ReadOptions } from './read-records.ts';
 export async function* readJournalRecords(source: JournalInput, options: ReadOptions, state: ReaderState): AsyncGenerator<LogRecord[]> {
   state.format = 'journal';
   const dec = createEntriesDecoder({ input: source.name, year: options.currentYear, zone: options.zone, mayMatch: options.mayMatch ?? null });
-  const drain = () => {
-    state.stats = { ...dec.stats };
-    state.diagnostics.push(...dec.takeDiagnostics());
-    if (source.takeDiagnostics !== undefined) state.diagnostics.push(...source.takeDiagnostics());
-  };
+  const drain = () => takeDecoderState(state, dec, source);
   state.flushHeld = () => {
     const held = dec.flushHeld();
     drain();

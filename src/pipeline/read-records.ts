@@ -49,10 +49,7 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
   let feed: ChunkFeed | null = null;
   let batch: LogRecord[] = [];
   const drain = () => {
-    if (decoder === null) return;
-    state.stats = { ...decoder.stats };
-    state.diagnostics.push(...decoder.takeDiagnostics());
-    if (source.takeDiagnostics !== undefined) state.diagnostics.push(...source.takeDiagnostics());
+    if (decoder !== null) takeDecoderState(state, decoder, source);
   };
   try {
     const head: Buffer[] = [];
@@ -109,6 +106,13 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     batch = [];
     return b;
   }
+}
+
+/** Copies a decoder's counts into `state` and moves its diagnostics, and the source's, there. */
+export function takeDecoderState(state: ReaderState, decoder: Pick<Decoder, 'stats' | 'takeDiagnostics'>, source: Pick<InputSource, 'takeDiagnostics'>): void {
+  state.stats = { ...decoder.stats };
+  state.diagnostics.push(...decoder.takeDiagnostics());
+  if (source.takeDiagnostics !== undefined) state.diagnostics.push(...source.takeDiagnostics());
 }
 
 export function newReaderState(name: string): ReaderState {
