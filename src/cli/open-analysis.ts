@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { DEFAULT_UNIT_MATCH } from '../input/journal-file/default-unit-match.ts';
 import { unitMatchFor } from '../input/journal-file/unit-match-for.ts';
 import { openInput, type InputSource } from '../io/open-input.ts';
@@ -35,6 +36,7 @@ export async function openAnalysis(files: readonly string[], o: ResolvedOptions,
     filter: createTimelineFilter(o, o.tz),
     imageFilter: createImageFilter(o, o.tz),
     jobs: o.jobs ?? DEFAULT_JOBS,
+    readerThread: o.jobs !== 1 && availableParallelism() > 1,
     ...jobsRangeBytes(),
     ...(live ? { live: { clock: () => Date.now(), quietMs: 150, entryQuietMs: 5, tickMs: 50 } } : {}),
   });

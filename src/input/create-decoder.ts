@@ -1,43 +1,15 @@
-import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord, type MayMatch } from '../model/log-record.ts';
-import { isValidZone } from '../time/is-valid-zone.ts';
+import type { InputFormat, LogRecord } from '../model/log-record.ts';
 import type { BytesDecoder } from './bytes-decoder.ts';
 import { createCatDecoder } from './create-cat-decoder.ts';
-import { createDiagnosticSink, type DiagnosticSink } from './create-diagnostic-sink.ts';
 import { createExportDecoder } from './create-export-decoder.ts';
-import { createJournalEntryDecoder, type EntryDecoder } from './create-journal-entry-decoder.ts';
 import { createJsonLineDecoder } from './create-json-line-decoder.ts';
 import { createJsonPrettyDecoder } from './create-json-pretty-decoder.ts';
 import { createOsloDecoder } from './create-oslo-decoder.ts';
-import { createRecordAssembler } from './create-record-assembler.ts';
 import { createShortDecoder } from './create-short-decoder.ts';
 import { createVerboseDecoder } from './create-verbose-decoder.ts';
+import { decoderBase, type DecoderCommon, type DecoderOptions } from './decoder-base.ts';
 import type { DecoderContext } from './decoder-context.ts';
-import type { JournalEntry } from './journal-file/journal-entry.ts';
 import type { LineDecoder } from './line-decoder.ts';
-
-export interface DecoderOptions {
-  /** Name of the input for origins and diagnostics (a path, or `-` for stdin). */
-  input: string;
-  format: InputFormat;
-  /** Year of the first line for yearless formats (`short`, `short-precise`); see initialYear. */
-  year: number;
-  /** Zone for times printed without an offset: `'local'` or an IANA name. */
-  zone: string;
-  /** The prefilter (createPrefilter): records no recogniser could match are parsed only in part. */
-  mayMatch?: MayMatch | null;
-  /** Where diagnostics go (default: a capping sink for `input`); --jobs workers record them for the main thread. */
-  sink?: DiagnosticSink;
-}
-
-interface DecoderCommon {
-  /** End of input: flush everything held. */
-  end(): LogRecord[];
-  /** Flush a record held for possible continuation lines (used by live mode's idle timer). */
-  flushHeld(): LogRecord[];
-  readonly stats: InputStats;
-  /** Diagnostics produced since the last call; repeated codes are capped (the first 5, then a count at end()). */
-  takeDiagnostics(): Diagnostic[];
-}
 
 /** A text format: fed lines by createChunkFeed (split2). */
 export interface LineDecoderOf extends DecoderCommon {
@@ -57,15 +29,7 @@ export interface BytesDecoderOf extends DecoderCommon {
   bytes(chunk: Buffer): LogRecord[];
 }
 
-/** `journal`: fed the entries read from journal files, in batches. */
-export interface EntriesDecoderOf extends DecoderCommon {
-  readonly framing: 'entries';
-  entries(batch: readonly JournalEntry[]): LogRecord[];
-}
-
 export type Decoder = LineDecoderOf | BytesDecoderOf;
-
-const NONE = Object.freeze([]) as unknown as LogRecord[];
 
 function lineCore(format: InputFormat, ctx: DecoderContext): LineDecoder {
   switch (format) {
@@ -84,56 +48,6 @@ function lineCore(format: InputFormat, ctx: DecoderContext): LineDecoder {
     default:
       return createShortDecoder(format, ctx);
   }
-}
-
-/** What every decoder shares: its context, the records completed so far, end() and the rest. */
-function decoderBase(opts: DecoderOptions) {
-  const stats = emptyStats();
-  const sink = opts.sink ?? createDiagnosticSink(opts.input);
-  let zone = opts.zone;
-  if (!isValidZone(zone)) {
-    sink.push({
-      severity: 'error',
-      code: 'invalid-zone',
-      message: `Read times in UTC instead: "${zone}" is not a time zone. Use an IANA name such as "Europe/Berlin", or "local"`,
-    });
-    zone = 'UTC';
-  }
-  const ctx: DecoderContext = { input: opts.input, zone, year: opts.year, stats, sink, assembler: createRecordAssembler(stats, sink, opts.mayMatch ?? null), mayMatch: opts.mayMatch ?? null };
-  let scratch: LogRecord[] = [];
-  const drain = (): LogRecord[] => {
-    if (scratch.length === 0) return NONE;
-    const r = scratch;
-    scratch = [];
-    return r;
-  };
-  let ended = false;
-  /** end(), flushHeld(), stats and takeDiagnostics, alike for every framing. */
-  const finishing = (core: { end(out: LogRecord[]): void; flushHeld(out: LogRecord[]): void }) => ({
-    end() {
-      if (!ended) {
-        ended = true;
-        core.end(scratch);
-        if (stats.blob > 0) {
-          sink.report(
-            'warning',
-            'blob-messages',
-            `Rerun journalctl with --all (-a), or better with -o json or -o export: ${stats.blob} message${stats.blob === 1 ? ' was' : 's were'} printed as "[NB blob data]" (journalctl's stand-in for a message with colour codes or other unprintable bytes), so their text is not in the input and the volumes they name are not followed`,
-            ctx.assembler.firstBlobLine,
-          );
-        }
-        sink.summarise();
-      }
-      return drain();
-    },
-    flushHeld() {
-      core.flushHeld(scratch);
-      return drain();
-    },
-    stats,
-    takeDiagnostics: () => sink.take(),
-  });
-  return { ctx, stats, sink, out: () => scratch, drain, ended: () => ended, finishing };
 }
 
 /**
@@ -177,16 +91,3 @@ export function createDecoder(opts: DecoderOptions): Decoder {
   };
 }
 
-/** The decoder of a journal-files input (format `journal`): fed its entries, in batches. */
-export function createEntriesDecoder(opts: Omit<DecoderOptions, 'format'>): EntriesDecoderOf {
-  const { ctx, out, drain, ended, finishing } = decoderBase({ ...opts, format: 'journal' });
-  const core: EntryDecoder = createJournalEntryDecoder(ctx);
-  return {
-    framing: 'entries',
-    entries(batch) {
-      if (!ended()) for (const e of batch) core.entry(e, out());
-      return drain();
-    },
-    ...finishing(core),
-  };
-}

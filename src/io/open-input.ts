@@ -7,7 +7,7 @@ import type { JournalEntry } from '../input/journal-file/journal-entry.ts';
 import type { UnitMatch } from '../input/journal-file/unit-match.ts';
 import type { Diagnostic, InputFormat } from '../model/log-record.ts';
 import { findJournalFiles } from './find-journal-files.ts';
-import { openJournalInput } from './open-journal-input.ts';
+import { openJournalInput, type JournalSpec } from './open-journal-input.ts';
 import { readFileChunks } from './read-file-chunks.ts';
 import { sniffJournal } from './sniff-journal.ts';
 
@@ -38,6 +38,8 @@ export interface ByteInput extends InputCommon {
 export interface JournalInput extends InputCommon {
   readonly format: 'journal';
   entries(): AsyncIterable<readonly JournalEntry[]>;
+  /** How it was opened (plain data): a reader thread opens the same input with it (openJournalInput). */
+  readonly spec: JournalSpec;
 }
 
 /** One input as the pipeline reads it. */

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { JOURNAL_FIELD_NAMES } from '../input/journal-field-names.ts';
 import type { JournalEntry } from '../input/journal-file/journal-entry.ts';
+import { loadDecompressors } from '../input/journal-file/decompress-payload.ts';
 import { mergeJournalFiles } from '../input/journal-file/merge-journal-files.ts';
 import { openJournalFile, type JournalFile } from '../input/journal-file/open-journal-file.ts';
 import { parseJournalHeader } from '../input/journal-file/parse-journal-header.ts';
@@ -16,6 +17,12 @@ export interface JournalInputOptions {
   /** Entries to read (null: every entry). */
   readonly match: UnitMatch | null;
   readonly maxRatio: number;
+}
+
+/** openJournalInput's arguments, as plain data (structured-cloneable: a reader thread opens the input with them). */
+export interface JournalSpec extends JournalInputOptions {
+  readonly name: string;
+  readonly files: readonly { readonly path: string; readonly compression: Compression | null }[];
 }
 
 /**
@@ -44,6 +51,7 @@ export function openJournalInput(name: string, files: readonly { path: string; c
     const opened: { file: JournalFile; fd: number; bytes: () => number; shown: Map<string, number> }[] = [];
     const temps: (() => Promise<void>)[] = [];
     try {
+      await loadDecompressors();
       for (const f of files) {
         let path = f.path;
         try {
@@ -108,6 +116,7 @@ export function openJournalInput(name: string, files: readonly { path: string; c
     name,
     mtimeMs: undefined,
     format: 'journal',
+    spec: { name, files, match: o.match, maxRatio: o.maxRatio },
     entries,
     bytesRead: () => read,
     takeDiagnostics: () => diagnostics.splice(0),

@@ -13,10 +13,10 @@ import type { Timeline } from '../reduce/timeline.ts';
 import type { RunTotals } from '../render/run-totals.ts';
 import { RECOGNISED, type PreRecognised } from './jobs/compact-batch.ts';
 import { readInput } from './jobs/read-input.ts';
-import { createWorkerPool, type WorkerPool } from './jobs/worker-pool.ts';
+import { createWorkerPool, startWorker, type WorkerPool } from './jobs/worker-pool.ts';
 import { isCurrent } from './is-current.ts';
 import { mergeByTime } from './merge-by-time.ts';
-import { newReaderState, type ReaderState } from './read-records.ts';
+import { newReaderState, type ReaderState } from './reader-state.ts';
 
 export interface AnalyseOptions {
   readonly inputFormat: InputFormat | undefined;
@@ -46,6 +46,8 @@ export interface AnalyseOptions {
   readonly imageFilter?: ((images: readonly ImageData[]) => ImageData[]) | null;
   /** `--jobs`: worker threads for large files and several files (see jobs/read-records-in-workers.ts); 1 or absent: none. */
   readonly jobs?: number;
+  /** Journal files are read, decoded and recognised on a reader thread (see jobs/read-journal-in-worker.ts). */
+  readonly readerThread?: boolean;
   /** Tests: cut files into ranges of this many bytes (seams everywhere). */
   readonly jobsRangeBytes?: number;
   /**
@@ -183,8 +185,8 @@ export function createAnalysis(
 
   async function* pipeline(): AsyncGenerator<AnalyseOutput> {
     for (const f of failed) yield* report(f.diagnostic);
-    const { jobs: _count, ...rest } = readOptions;
-    const inputOptions = { ...rest, ...(jobs === undefined ? {} : { jobs }) };
+    const { jobs: _count, readerThread: _thread, ...rest } = readOptions;
+    const inputOptions = { ...rest, ...(jobs === undefined ? {} : { jobs }), ...(options.readerThread === true ? { readerThread: () => startWorker('journal-worker') } : {}) };
     const batches = mergeByTime(sources.map((s, i) => readInput(s, inputOptions, states[i] as ReaderState)))[Symbol.asyncIterator]();
     const live = options.live;
     let next = batches.next();

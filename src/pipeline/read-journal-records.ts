@@ -1,8 +1,9 @@
-import { createEntriesDecoder } from '../input/create-decoder.ts';
+import { createEntriesDecoder } from '../input/create-entries-decoder.ts';
 import type { JournalInput } from '../io/open-input.ts';
 import type { LogRecord } from '../model/log-record.ts';
 import { readFailed } from './read-failed.ts';
-import { takeDecoderState, type ReaderState, type ReadOptions } from './read-records.ts';
+import type { ReadOptions } from './read-records.ts';
+import { takeDecoderState, type ReaderState } from './reader-state.ts';
 
 /**
  * Reads a journal-files input: the entries its reader finds (in journalctl's order) go straight to

@@ -3,10 +3,11 @@ import { createDecoder, type Decoder } from '../input/create-decoder.ts';
 import { detectFormat } from '../input/detect-format.ts';
 import { firstMonth } from '../input/first-month.ts';
 import type { InputSource } from '../io/open-input.ts';
-import { emptyStats, type Diagnostic, type InputFormat, type InputStats, type LogRecord, type MayMatch } from '../model/log-record.ts';
+import type { InputFormat, LogRecord, MayMatch } from '../model/log-record.ts';
 import { initialYear } from '../time/initial-year.ts';
 import { readFailed } from './read-failed.ts';
 import { readJournalRecords } from './read-journal-records.ts';
+import { takeDecoderState, type ReaderState } from './reader-state.ts';
 
 export interface ReadOptions {
   readonly inputFormat: InputFormat | undefined;
@@ -19,17 +20,6 @@ export interface ReadOptions {
   readonly live?: unknown;
   /** The prefilter (createPrefilter), or null to parse every record in full. */
   readonly mayMatch?: MayMatch | null;
-}
-
-/** What a reader reports about its input while and after it is read. */
-export interface ReaderState {
-  readonly name: string;
-  format: InputFormat | null;
-  stats: InputStats;
-  error: string | null;
-  readonly diagnostics: Diagnostic[];
-  /** Live mode: emit the record held for possible continuation lines (set once the format is known). */
-  flushHeld: () => LogRecord[];
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -106,15 +96,4 @@ export async function* readRecords(source: InputSource, options: ReadOptions, st
     batch = [];
     return b;
   }
-}
-
-/** Copies a decoder's counts into `state` and moves its diagnostics, and the source's, there. */
-export function takeDecoderState(state: ReaderState, decoder: Pick<Decoder, 'stats' | 'takeDiagnostics'>, source: Pick<InputSource, 'takeDiagnostics'>): void {
-  state.stats = { ...decoder.stats };
-  state.diagnostics.push(...decoder.takeDiagnostics());
-  if (source.takeDiagnostics !== undefined) state.diagnostics.push(...source.takeDiagnostics());
-}
-
-export function newReaderState(name: string): ReaderState {
-  return { name, format: null, stats: emptyStats(), error: null, diagnostics: [], flushHeld: () => [] };
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic, InputStats, LogRecord } from '../../src/model/log-record.ts';
 import { createChunkFeed } from '../../src/input/create-chunk-feed.ts';
-import { createDecoder, type DecoderOptions } from '../../src/input/create-decoder.ts';
+import { createDecoder } from '../../src/input/create-decoder.ts';
+import type { DecoderOptions } from '../../src/input/decoder-base.ts';
 import { MAX_LINE_LENGTH } from '../../src/input/limits.ts';
 
 export interface DecodedBuffer {

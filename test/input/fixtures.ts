@@ -1,4 +1,5 @@
-import { createDecoder, type DecoderOptions, type LineDecoderOf } from '../../src/input/create-decoder.ts';
+import { createDecoder, type LineDecoderOf } from '../../src/input/create-decoder.ts';
+import type { DecoderOptions } from '../../src/input/decoder-base.ts';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,6 @@
 import test from 'ava';
-import { newReaderState, readRecords } from '../../src/pipeline/read-records.ts';
+import { readRecords } from '../../src/pipeline/read-records.ts';
+import { newReaderState } from '../../src/pipeline/reader-state.ts';
 import { parseWhen, whenToEpoch } from '../../src/report/parse-when.ts';
 import { bufferSource } from '../helpers/analyse-files.ts';
 

@@ -1,7 +1,8 @@
 import test from 'ava';
 import { decodeBuffer } from '../helpers/decode-buffer.ts';
 import { firstMonth } from '../../src/input/first-month.ts';
-import { newReaderState, readRecords } from '../../src/pipeline/read-records.ts';
+import { readRecords } from '../../src/pipeline/read-records.ts';
+import { newReaderState } from '../../src/pipeline/reader-state.ts';
 import { createYearTracker } from '../../src/time/create-year-tracker.ts';
 import { initialYear } from '../../src/time/initial-year.ts';
 import { readShared, sharedTest } from '../input/fixtures.ts';

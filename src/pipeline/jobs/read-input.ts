@@ -1,11 +1,14 @@
 import { open } from 'node:fs/promises';
+import type { Worker } from 'node:worker_threads';
 import { detectFormat } from '../../input/detect-format.ts';
 import { firstMonth } from '../../input/first-month.ts';
 import type { InputSource } from '../../io/open-input.ts';
 import type { LogRecord } from '../../model/log-record.ts';
 import { initialYear } from '../../time/initial-year.ts';
-import { readRecords, type ReaderState, type ReadOptions } from '../read-records.ts';
+import { readRecords, type ReadOptions } from '../read-records.ts';
+import type { ReaderState } from '../reader-state.ts';
 import { CUTTABLE } from './plan-ranges.ts';
+import { readJournalInWorker } from './read-journal-in-worker.ts';
 import { readRecordsInWorkers } from './read-records-in-workers.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
@@ -33,10 +36,20 @@ export interface JobsOptions {
 export interface InputReadOptions extends ReadOptions {
   readonly showUnrecognised: number;
   readonly jobs?: JobsOptions;
+  /** Journal files are read on a reader thread this starts (see read-journal-in-worker.ts); absent: on this thread. */
+  readonly readerThread?: () => Worker;
 }
 
-/** Reads one input: through the worker pool when it can be (see read-records-in-workers.ts), else on this thread. */
+/**
+ * Reads one input: journal files on a reader thread when asked (see read-journal-in-worker.ts), a
+ * file through the worker pool when it can be (see read-records-in-workers.ts), else on this thread.
+ */
 export async function* readInput(source: InputSource, options: InputReadOptions, state: ReaderState): AsyncGenerator<LogRecord[]> {
+  if ('entries' in source && options.readerThread !== undefined) {
+    const threadOptions = { currentYear: options.currentYear, zone: options.zone, prefilter: options.mayMatch != null, start: options.readerThread };
+    yield* readJournalInWorker(source, threadOptions, state);
+    return;
+  }
   const jobs = options.jobs;
   const file = 'file' in source ? source.file : undefined;
   const size = source.size;

@@ -35,30 +35,14 @@
 import { open } from 'node:fs/promises';
 import { createDiagnosticSink } from '../../input/create-diagnostic-sink.ts';
 import type { InputFormat, InputStats, LogRecord } from '../../model/log-record.ts';
-import type { ReaderState } from '../read-records.ts';
+import type { ReaderState } from '../reader-state.ts';
 import { readFailed } from '../read-failed.ts';
 import { readBatch } from './compact-batch.ts';
+import { createMailbox, type Mailbox } from './mailbox.ts';
 import type { RangeJob, RangeMessage, Seam } from './decode-range.ts';
 import { planRanges, type Range } from './plan-ranges.ts';
 import { replaySinkCalls } from './recording-sink.ts';
 import type { WorkerPool } from './worker-pool.ts';
-
-/** The messages of one job, waited for in order. */
-function mailbox() {
-  const queue: RangeMessage[] = [];
-  let wake: (() => void) | null = null;
-  return {
-    push(m: RangeMessage) {
-      queue.push(m);
-      wake?.();
-      wake = null;
-    },
-    async next(): Promise<RangeMessage> {
-      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      return queue.shift() as RangeMessage;
-    },
-  };
-}
 
 export interface WorkerInput {
   readonly file: string;
@@ -110,12 +94,12 @@ export async function* readRecordsInWorkers(input: WorkerInput, options: WorkerR
     const base = { file: input.file, input: input.name, format: input.format, zone: options.zone, maxLineLength: options.maxLineLength, showUnrecognised: options.showUnrecognised };
     const jobs: RangeJob[] = ranges.map((r, k) => ({ ...base, year: r.year, start: r.start, seamEnd: r.seamEnd, takeFrom: r.seamEnd, end: r.end, tailEnd: ranges[k + 1]?.seamEnd ?? Infinity }));
     const submit = (job: RangeJob, first = false) => {
-      const box = mailbox();
+      const box = createMailbox<RangeMessage>();
       pool.run(job, (m) => box.push(m), first);
       return box;
     };
     // Jobs are queued a pool's worth ahead of the one being taken: what waits to be taken stays bounded.
-    const boxes: ReturnType<typeof mailbox>[] = [];
+    const boxes: Mailbox<RangeMessage>[] = [];
     const queueUpTo = (k: number) => {
       while (boxes.length < Math.min(jobs.length, k + 1)) boxes.push(submit(jobs[boxes.length] as RangeJob));
     };
@@ -124,7 +108,7 @@ export async function* readRecordsInWorkers(input: WorkerInput, options: WorkerR
     for (let k = 0; k < jobs.length; k++) {
       let job = jobs[k] as RangeJob;
       queueUpTo(k + pool.size);
-      let box = boxes[k] as ReturnType<typeof mailbox>;
+      let box = boxes[k] as Mailbox<RangeMessage>;
       let jobOffset = lineOffset;
       if (prev !== null && job.seamEnd > job.start) {
         const head = await box.next();

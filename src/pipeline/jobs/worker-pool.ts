@@ -11,15 +11,15 @@ export interface WorkerPool {
 }
 
 /**
- * The worker entry: the bundle's dist/cli/range-worker.mjs beside dist/cli/clonewatch.mjs, or, run
- * from the sources (tests, through tsx), range-worker.ts started with tsx's loader registered.
+ * A worker thread running `entry`: the bundle's dist/cli/<entry>.mjs beside dist/cli/clonewatch.mjs,
+ * or, run from the sources (tests, through tsx), <entry>.ts started with tsx's loader registered.
  */
-function startWorker(): Worker {
+export function startWorker(entry: 'range-worker' | 'journal-worker'): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./range-worker.mjs', here));
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${entry}.mjs`, here));
   const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./range-worker.ts', here).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+  const source = new URL(`./${entry}.ts`, here).href;
+  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
 }
 
 /** `size` worker threads that run queued jobs one at a time each, started when first needed. */
@@ -33,7 +33,7 @@ export function createWorkerPool(size: number): WorkerPool {
       let w = idle.pop();
       if (w === undefined) {
         if (all.size >= size) return;
-        w = startWorker();
+        w = startWorker('range-worker');
         all.add(w);
       }
       const worker = w;

@@ -1,0 +1,103 @@
+import { NO_EXTRA } from '../../input/mutable-record.ts';
+import type { Level, LogRecord } from '../../model/log-record.ts';
+
+/**
+ * Whole records as they cross from a reader thread to the main thread. Structured-cloning record
+ * objects costs more than decoding them (test/bench/HISTORY.md), so a batch travels as arrays:
+ * numbers in a Float64Array, line, flags and the repeated strings (host, identifier, unit, level,
+ * logger, request ids, …) as indices into a table of the batch's distinct strings in an
+ * Int32Array, both transferred, not copied; the texts as one array of strings; the folded lines
+ * only where there are some. readRecordBatch gives back records equal to the ones written, field
+ * for field (test/pipeline/record-batch.test.ts).
+ */
+export interface RecordBatch {
+  readonly count: number;
+  /** Per record: time, pid, codePid (NaN: null). */
+  readonly nums: Float64Array;
+  /** Per record: line, flags, then STRING_FIELDS as string indices (-1: null). */
+  readonly ints: Int32Array;
+  readonly strings: string[];
+  readonly texts: string[];
+  /** Folded lines of the records that have some, by position. */
+  readonly extras: { readonly at: number; readonly lines: readonly string[] }[];
+}
+
+const STRING_FIELDS = ['bootId', 'host', 'ident', 'unit', 'level', 'logger', 'globalRequestId', 'requestId', 'user', 'project', 'func'] as const;
+const NUMS = 3;
+const INTS = 2 + STRING_FIELDS.length;
+/** flags bit: the record is prefiltered (see LogRecord.prefiltered). */
+const PREFILTERED = 1;
+
+/** A batch of `records` and the buffers to transfer with it. */
+export function writeRecordBatch(records: readonly LogRecord[]): { batch: RecordBatch; transfer: ArrayBuffer[] } {
+  const n = records.length;
+  const nums = new Float64Array(n * NUMS);
+  const ints = new Int32Array(n * INTS);
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const texts: string[] = new Array<string>(n);
+  const extras: RecordBatch['extras'] = [];
+  const str = (s: string | null): number => {
+    if (s === null) return -1;
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      index.set(s, i);
+    }
+    return i;
+  };
+  for (let k = 0; k < n; k++) {
+    const r = records[k] as LogRecord;
+    nums[k * NUMS] = r.time ?? Number.NaN;
+    nums[k * NUMS + 1] = r.pid ?? Number.NaN;
+    nums[k * NUMS + 2] = r.codePid ?? Number.NaN;
+    const o = k * INTS;
+    ints[o] = r.line;
+    ints[o + 1] = r.prefiltered === true ? PREFILTERED : 0;
+    for (let f = 0; f < STRING_FIELDS.length; f++) ints[o + 2 + f] = str(r[STRING_FIELDS[f] as (typeof STRING_FIELDS)[number]]);
+    texts[k] = r.text;
+    if (r.extra.length > 0) extras.push({ at: k, lines: r.extra });
+  }
+  return { batch: { count: n, nums, ints, strings, texts, extras }, transfer: [nums.buffer as ArrayBuffer, ints.buffer as ArrayBuffer] };
+}
+
+/** The records of a batch (on the main thread), as they were written, with `input` as their input name. */
+export function readRecordBatch(b: RecordBatch, input: string): LogRecord[] {
+  const out: LogRecord[] = new Array<LogRecord>(b.count);
+  const { nums, ints, strings } = b;
+  const s = (i: number): string | null => (i < 0 ? null : (strings[i] as string));
+  const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
+  let e = 0;
+  for (let k = 0; k < b.count; k++) {
+    const o = k * INTS;
+    let extra: readonly string[] = NO_EXTRA;
+    const ex = b.extras[e];
+    if (ex !== undefined && ex.at === k) {
+      extra = ex.lines;
+      e++;
+    }
+    out[k] = {
+      input,
+      line: ints[o] as number,
+      time: num(nums[k * NUMS] as number),
+      bootId: s(ints[o + 2] as number),
+      host: s(ints[o + 3] as number),
+      ident: s(ints[o + 4] as number),
+      unit: s(ints[o + 5] as number),
+      pid: num(nums[k * NUMS + 1] as number),
+      codePid: num(nums[k * NUMS + 2] as number),
+      level: s(ints[o + 6] as number) as Level | null,
+      logger: s(ints[o + 7] as number),
+      globalRequestId: s(ints[o + 8] as number),
+      requestId: s(ints[o + 9] as number),
+      user: s(ints[o + 10] as number),
+      project: s(ints[o + 11] as number),
+      func: s(ints[o + 12] as number),
+      text: b.texts[k] as string,
+      extra,
+      prefiltered: ((ints[o + 1] as number) & PREFILTERED) !== 0,
+    };
+  }
+  return out;
+}
