@@ -44,5 +44,5 @@ export function withAnalyseOptions(cmd: Command, json = 'NDJSON output: one reco
     .option('--volume <id>', 'only this volume: id or id prefix (8+ characters) (repeatable)', collect)
     .option('-u, --unit <name>', 'journal files: read this unit\'s entries instead of cinder-volume\'s and glance-api\'s (journalctl -u; globs; repeatable)', collect)
     .option('--all-units', 'journal files: read every entry, not only those of the analysed units')
-    .option('--jobs <n>', 'worker threads for a large file or several files (default 1; stdin, pipes and follow: always 1)');
+    .option('--jobs <n>', 'worker threads for a large file or several files (default 1; stdin, pipes and follow: always 1); journal files get a reader thread unless --jobs 1');
 }

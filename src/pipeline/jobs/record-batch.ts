@@ -12,7 +12,7 @@ import type { Level, LogRecord } from '../../model/log-record.ts';
  */
 export interface RecordBatch {
   readonly count: number;
-  /** Per record: time, pid, codePid (NaN: null). */
+  /** Per record: time, pid, codePid (null when flagged in `ints`). */
   readonly nums: Float64Array;
   /** Per record: line, flags, then STRING_FIELDS as string indices (-1: null). */
   readonly ints: Int32Array;
@@ -25,8 +25,11 @@ export interface RecordBatch {
 const STRING_FIELDS = ['bootId', 'host', 'ident', 'unit', 'level', 'logger', 'globalRequestId', 'requestId', 'user', 'project', 'func'] as const;
 const NUMS = 3;
 const INTS = 2 + STRING_FIELDS.length;
-/** flags bit: the record is prefiltered (see LogRecord.prefiltered). */
+/** flags bits: the record is prefiltered (see LogRecord.prefiltered); its time, pid, codePid is null. */
 const PREFILTERED = 1;
+const NULL_TIME = 2;
+const NULL_PID = 4;
+const NULL_CODE_PID = 8;
 
 /** A batch of `records` and the buffers to transfer with it. */
 export function writeRecordBatch(records: readonly LogRecord[]): { batch: RecordBatch; transfer: ArrayBuffer[] } {
@@ -49,12 +52,16 @@ export function writeRecordBatch(records: readonly LogRecord[]): { batch: Record
   };
   for (let k = 0; k < n; k++) {
     const r = records[k] as LogRecord;
-    nums[k * NUMS] = r.time ?? Number.NaN;
-    nums[k * NUMS + 1] = r.pid ?? Number.NaN;
-    nums[k * NUMS + 2] = r.codePid ?? Number.NaN;
+    let flags = r.prefiltered === true ? PREFILTERED : 0;
+    if (r.time === null) flags |= NULL_TIME;
+    else nums[k * NUMS] = r.time;
+    if (r.pid === null) flags |= NULL_PID;
+    else nums[k * NUMS + 1] = r.pid;
+    if (r.codePid === null) flags |= NULL_CODE_PID;
+    else nums[k * NUMS + 2] = r.codePid;
     const o = k * INTS;
     ints[o] = r.line;
-    ints[o + 1] = r.prefiltered === true ? PREFILTERED : 0;
+    ints[o + 1] = flags;
     for (let f = 0; f < STRING_FIELDS.length; f++) ints[o + 2 + f] = str(r[STRING_FIELDS[f] as (typeof STRING_FIELDS)[number]]);
     texts[k] = r.text;
     if (r.extra.length > 0) extras.push({ at: k, lines: r.extra });
@@ -67,10 +74,10 @@ export function readRecordBatch(b: RecordBatch, input: string): LogRecord[] {
   const out: LogRecord[] = new Array<LogRecord>(b.count);
   const { nums, ints, strings } = b;
   const s = (i: number): string | null => (i < 0 ? null : (strings[i] as string));
-  const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
   let e = 0;
   for (let k = 0; k < b.count; k++) {
     const o = k * INTS;
+    const flags = ints[o + 1] as number;
     let extra: readonly string[] = NO_EXTRA;
     const ex = b.extras[e];
     if (ex !== undefined && ex.at === k) {
@@ -80,13 +87,13 @@ export function readRecordBatch(b: RecordBatch, input: string): LogRecord[] {
     out[k] = {
       input,
       line: ints[o] as number,
-      time: num(nums[k * NUMS] as number),
+      time: flags & NULL_TIME ? null : (nums[k * NUMS] as number),
       bootId: s(ints[o + 2] as number),
       host: s(ints[o + 3] as number),
       ident: s(ints[o + 4] as number),
       unit: s(ints[o + 5] as number),
-      pid: num(nums[k * NUMS + 1] as number),
-      codePid: num(nums[k * NUMS + 2] as number),
+      pid: flags & NULL_PID ? null : (nums[k * NUMS + 1] as number),
+      codePid: flags & NULL_CODE_PID ? null : (nums[k * NUMS + 2] as number),
       level: s(ints[o + 6] as number) as Level | null,
       logger: s(ints[o + 7] as number),
       globalRequestId: s(ints[o + 8] as number),
@@ -96,7 +103,7 @@ export function readRecordBatch(b: RecordBatch, input: string): LogRecord[] {
       func: s(ints[o + 12] as number),
       text: b.texts[k] as string,
       extra,
-      prefiltered: ((ints[o + 1] as number) & PREFILTERED) !== 0,
+      prefiltered: (flags & PREFILTERED) !== 0,
     };
   }
   return out;
