@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { InputSource } from '../io/open-input.ts';
 import { emptyStats, type Diagnostic, type InputFormat, type LogRecord } from '../model/log-record.ts';
 import { createPrefilter } from '../recognise/create-prefilter.ts';
@@ -175,18 +176,27 @@ export function createAnalysis(
     }
   }
 
+  /** Reader threads started (journal files): stopped at the end, also when reading was stopped before their input ended. */
+  const readers = new Set<Worker>();
+  const startReader = (): Worker => {
+    const w = startWorker('journal-worker');
+    readers.add(w);
+    return w;
+  };
+
   async function* outputs(): AsyncGenerator<AnalyseOutput> {
     try {
       yield* pipeline();
     } finally {
       await (pool as WorkerPool | null)?.close();
+      await Promise.all([...readers].map((w) => w.terminate()));
     }
   }
 
   async function* pipeline(): AsyncGenerator<AnalyseOutput> {
     for (const f of failed) yield* report(f.diagnostic);
     const { jobs: _count, readerThread: _thread, ...rest } = readOptions;
-    const inputOptions = { ...rest, ...(jobs === undefined ? {} : { jobs }), ...(options.readerThread === true ? { readerThread: () => startWorker('journal-worker') } : {}) };
+    const inputOptions = { ...rest, ...(jobs === undefined ? {} : { jobs }), ...(options.readerThread === true ? { readerThread: startReader } : {}) };
     const batches = mergeByTime(sources.map((s, i) => readInput(s, inputOptions, states[i] as ReaderState)))[Symbol.asyncIterator]();
     const live = options.live;
     let next = batches.next();

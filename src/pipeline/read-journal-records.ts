@@ -21,6 +21,9 @@ export async function* readJournalRecords(source: JournalInput, options: ReadOpt
   };
   try {
     for await (const batch of source.entries()) {
+      // Journal files are read with synchronous positioned reads: without a turn of the event loop
+      // per batch, a signal (SIGINT, SIGHUP) would wait for the whole input to be read.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const records = dec.entries(batch);
       drain();
       // Yield even an empty batch: live mode must know input arrived (a record may be held for continuation).

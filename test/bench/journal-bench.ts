@@ -25,7 +25,7 @@ const shift = (e: Buffer, days: number): Buffer =>
  * until `targetBytes` of export stream; written by systemd-journal-remote in its default layout
  * (compact, keyed hash, zstd).
  */
-function generate(samplesDir: string, dir: string, targetBytes: number): { file: string; entries: number } {
+export function generateBenchJournal(samplesDir: string, dir: string, targetBytes: number): { file: string; entries: number } {
   const file = join(dir, `bench-v3-${targetBytes}.journal`);
   const meta = `${file}.entries`;
   if (existsSync(file) && existsSync(meta)) return { file, entries: Number(readFileSync(meta, 'utf8')) };
@@ -81,7 +81,7 @@ export function journalBench(root: string, cacheDir: string, targetBytes: number
   }
   mkdirSync(cacheDir, { recursive: true });
   process.stderr.write(`generating a journal file from ${(targetBytes / 1e6).toFixed(0)} MB of export stream (cached in ${cacheDir}) … `);
-  const { file, entries } = generate(join(root, 'samples'), cacheDir, targetBytes);
+  const { file, entries } = generateBenchJournal(join(root, 'samples'), cacheDir, targetBytes);
   process.stderr.write('ok\n');
   const q = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
   const tools = [

@@ -9,7 +9,8 @@ import test from 'ava';
 import { needing } from '../helpers/needing.ts';
 import { recompressJournal } from '../input/journal-file/recompress-journal.ts';
 import { missingTools, sampleExport, tempDir, writeJournal } from '../input/journal-file/journal-tools.ts';
-import { runCli } from '../report/run-cli.ts';
+import { resultOf, runCli, spawnCli } from '../report/run-cli.ts';
+import { generateBenchJournal } from '../bench/journal-bench.ts';
 
 const maybe = needing(missingTools);
 
@@ -83,4 +84,27 @@ maybe('damaged files (cut short, bytes flipped, a file that is not a journal bes
   copyFileSync(cut, join(jdir, 'system@0005d1e1-0000000000000001-0005d1e1aaaaaaaa.journal'));
   writeFileSync(join(jdir, 'system.journal'), Buffer.concat([Buffer.from('LPKSHHRH'), Buffer.alloc(300, 7)]));
   await sameBothWays(t, ['--json', jdir], 'a directory with a cut file and a bad header');
+});
+
+maybe('SIGINT while a large journal file is read, on the reader thread and on one thread: the output of what was read, exit 130, promptly', async (t) => {
+  const dir = tempDir();
+  const { file } = generateBenchJournal(join(import.meta.dirname, '../../samples'), dir, 40_000_000);
+  const whole = await runCli(['--jobs', '1', '--json', file]);
+  const volumesOf = (stdout: string): number => stdout.split('\n').filter((l) => l.startsWith('{"kind":"volume"')).length;
+  t.is(whole.status, 0);
+  for (const args of [['--json', file], ['--jobs', '1', '--json', file]]) {
+    const child = spawnCli(args);
+    const result = resultOf(child);
+    // A readiness wait, not a timing assertion: the signal goes once the first volume is out.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const sent = Date.now();
+    child.kill('SIGINT');
+    const r = await result;
+    t.is(r.status, 130, `${args.join(' ')}: ${r.stderr}`);
+    t.true(Date.now() - sent < 10_000, 'it stops within seconds, not at the end of the input');
+    const last = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { kind?: string };
+    t.is(last.kind, 'summary', 'the summary of what was read');
+    const n = volumesOf(r.stdout);
+    t.true(n > 0 && n < volumesOf(whole.stdout), `${n} of ${volumesOf(whole.stdout)} volumes`);
+  }
 });
