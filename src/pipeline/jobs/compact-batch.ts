@@ -1,5 +1,6 @@
 import type { LogRecord } from '../../model/log-record.ts';
 import type { Event } from '../../recognise/event.ts';
+import { createStringTable } from './string-table.ts';
 
 /**
  * A job's records as they cross to the main thread. Structured-cloning every record costs more than
@@ -27,21 +28,11 @@ const FIELDS = 6;
 export function createBatchWriter(capacity: number) {
   let times = new Float64Array(capacity);
   let ints = new Int32Array(capacity * FIELDS);
-  let strings: string[] = [];
-  let index = new Map<string, number>();
+  let table = createStringTable();
   let known: CompactBatch['known'] = [];
   let texts: CompactBatch['texts'] = [];
   let n = 0;
-  const str = (s: string | null): number => {
-    if (s === null) return -1;
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
-  };
+  const str = (s: string | null): number => table.indexOf(s);
   return {
     get count() {
       return n;
@@ -64,11 +55,10 @@ export function createBatchWriter(capacity: number) {
     },
     /** The batch so far (its arrays to transfer), and a fresh one started. */
     take(): { batch: CompactBatch; transfer: ArrayBuffer[] } {
-      const batch: CompactBatch = { count: n, times, ints, strings, known, texts };
+      const batch: CompactBatch = { count: n, times, ints, strings: table.strings, known, texts };
       times = new Float64Array(capacity);
       ints = new Int32Array(capacity * FIELDS);
-      strings = [];
-      index = new Map();
+      table = createStringTable();
       known = [];
       texts = [];
       n = 0;

@@ -1,5 +1,6 @@
 import { NO_EXTRA } from '../../input/mutable-record.ts';
 import type { Level, LogRecord } from '../../model/log-record.ts';
+import { createStringTable } from './string-table.ts';
 
 /**
  * Whole records as they cross from a reader thread to the main thread. Structured-cloning record
@@ -36,20 +37,9 @@ export function writeRecordBatch(records: readonly LogRecord[]): { batch: Record
   const n = records.length;
   const nums = new Float64Array(n * NUMS);
   const ints = new Int32Array(n * INTS);
-  const strings: string[] = [];
-  const index = new Map<string, number>();
+  const table = createStringTable();
   const texts: string[] = new Array<string>(n);
   const extras: RecordBatch['extras'] = [];
-  const str = (s: string | null): number => {
-    if (s === null) return -1;
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
-  };
   for (let k = 0; k < n; k++) {
     const r = records[k] as LogRecord;
     let flags = r.prefiltered === true ? PREFILTERED : 0;
@@ -62,11 +52,11 @@ export function writeRecordBatch(records: readonly LogRecord[]): { batch: Record
     const o = k * INTS;
     ints[o] = r.line;
     ints[o + 1] = flags;
-    for (let f = 0; f < STRING_FIELDS.length; f++) ints[o + 2 + f] = str(r[STRING_FIELDS[f] as (typeof STRING_FIELDS)[number]]);
+    for (let f = 0; f < STRING_FIELDS.length; f++) ints[o + 2 + f] = table.indexOf(r[STRING_FIELDS[f] as (typeof STRING_FIELDS)[number]]);
     texts[k] = r.text;
     if (r.extra.length > 0) extras.push({ at: k, lines: r.extra });
   }
-  return { batch: { count: n, nums, ints, strings, texts, extras }, transfer: [nums.buffer as ArrayBuffer, ints.buffer as ArrayBuffer] };
+  return { batch: { count: n, nums, ints, strings: table.strings, texts, extras }, transfer: [nums.buffer as ArrayBuffer, ints.buffer as ArrayBuffer] };
 }
 
 /** The records of a batch (on the main thread), as they were written, with `input` as their input name. */
