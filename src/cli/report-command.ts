@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Timeline } from '../reduce/timeline.ts';
 import { buildReport, type ReportData } from '../report/build-report.ts';
 import { createThroughput } from '../report/create-throughput.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createWriter } from '../io/create-writer.ts';
 import { createThroughput, type ThroughputSummary } from '../report/create-throughput.ts';
 import { mergeThroughput, parseThroughputSummary } from '../report/merge-throughput.ts';
