@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { SetRun } from './command-run.ts';
+import { prestartReader } from './prestart-reader.ts';
 import { EXIT_STATUS_HELP, READ_TO_END_HELP, withAnalyseOptions } from './with-analyse-options.ts';
 
 const EXAMPLES = `
@@ -24,5 +25,8 @@ export function registerImages(root: Command, setRun: SetRun): void {
   )
     .addHelpText('after', EXAMPLES)
     // The run (zod, the pipeline, the renderers) is loaded only when images runs, not for --help.
-    .action((files: string[], raw: Record<string, unknown>) => setRun(async () => (await import('./run-images.ts')).runImages(files, raw)));
+    .action((files: string[], raw: Record<string, unknown>) => {
+      prestartReader(files, raw);
+      setRun(async () => (await import('./run-images.ts')).runImages(files, raw));
+    });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { SetRun } from './command-run.ts';
 import { EXIT } from './exit-codes.ts';
+import { prestartReader } from './prestart-reader.ts';
 import { SUBCOMMANDS } from './subcommands.ts';
 import { EXIT_STATUS_HELP, withAnalyseOptions } from './with-analyse-options.ts';
 
@@ -31,7 +32,10 @@ function program(setRun: SetRun): Command {
   )
     .enablePositionalOptions()
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], raw: Record<string, unknown>) => setRun(async () => (await import('./analyse-command.ts')).analyseCommand('batch', files, raw)));
+    .action((files: string[], raw: Record<string, unknown>) => {
+      prestartReader(files, raw);
+      setRun(async () => (await import('./analyse-command.ts')).analyseCommand('batch', files, raw));
+    });
   withAnalyseOptions(root.command('follow').description('follow stdin as it arrives (journalctl -f): each timeline as soon as its flow ends'))
     .addHelpText('after', FOLLOW_NOTES)
     .action((raw: Record<string, unknown>) => setRun(async () => (await import('./analyse-command.ts')).analyseCommand('follow', ['-'], raw)));

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { SetRun } from './command-run.ts';
+import { prestartReader } from './prestart-reader.ts';
 import { EXIT_STATUS_HELP, READ_TO_END_HELP, withAnalyseOptions } from './with-analyse-options.ts';
 
 const EXAMPLES = `
@@ -22,8 +23,9 @@ export function registerReport(root: Command, setRun: SetRun): void {
     .option('--top <n>', 'how many of the slowest provisionings to show', '10')
     .option('--html <file>', 'also write a self-contained HTML report (Gantt timeline, histogram, concurrency)')
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], raw: Record<string, unknown>) =>
+    .action((files: string[], raw: Record<string, unknown>) => {
+      prestartReader(files, raw);
       // The run (zod, the pipeline, the renderers) is loaded only when report runs, not for --help.
-      setRun(async () => (await import('./run-report.ts')).runReport(files, raw)),
-    );
+      setRun(async () => (await import('./run-report.ts')).runReport(files, raw));
+    });
 }

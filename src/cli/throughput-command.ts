@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { THROUGHPUT_DIMENSIONS } from '../report/throughput-event.ts';
 import type { SetRun } from './command-run.ts';
+import { prestartReader } from './prestart-reader.ts';
 import { EXIT_STATUS_HELP, READ_TO_END_HELP, withAnalyseOptions } from './with-analyse-options.ts';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -35,6 +36,7 @@ export function registerThroughput(root: Command, setRun: SetRun): void {
     .action((files: string[], raw: Record<string, unknown>, cmd: Command) => {
       const logOnly = cmd.options.filter((x) => !MERGE_OPTIONS.has(x.attributeName()) && cmd.getOptionValueSource(x.attributeName()) === 'cli');
       const given = [...new Set(logOnly.map((x) => x.long ?? x.flags))];
+      if (raw['merge'] !== true) prestartReader(files, raw);
       // The run (zod, the pipeline, the renderers) is loaded only when throughput runs, not for --help.
       setRun(async () => (await import('./run-throughput.ts')).runThroughput(files, raw, given));
     });
