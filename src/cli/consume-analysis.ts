@@ -68,7 +68,7 @@ export async function consumeAnalysis(invocation: { readonly files: readonly str
     ? process.stderr.isTTY === true
       ? startStatus(process.stderr, analysis.progress, () => analysis.snapshot().summary)
       : null
-    : startProgress(process.stderr, sources);
+    : await startProgress(process.stderr, sources);
   const sharedTerminal = process.stdout.isTTY === true;
   const say = (line: string) => {
     display?.clear();

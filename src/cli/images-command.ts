@@ -1,13 +1,6 @@
 import type { Command } from 'commander';
-import { createTimelineFilter } from '../report/timeline-filter.ts';
-import { createPalette } from '../render/palette.ts';
-import { renderImages } from '../render/render-images.ts';
-import { toImageRecord } from '../render/to-image-record.ts';
 import type { SetRun } from './command-run.ts';
-import { consumeAnalysis, type AnalysisSink } from './consume-analysis.ts';
-import type { ResolvedOptions } from './options.ts';
-import { resolveInvocation } from './resolve-invocation.ts';
-import { wantsColour } from './wants-colour.ts';
+import { prestartReader } from './prestart-reader.ts';
 import { EXIT_STATUS_HELP, READ_TO_END_HELP, withAnalyseOptions } from './with-analyse-options.ts';
 
 const EXAMPLES = `
@@ -31,21 +24,9 @@ export function registerImages(root: Command, setRun: SetRun): void {
     'NDJSON output: one image record per image',
   )
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], raw: Record<string, unknown>) => setRun(async () => {
-      const r = resolveInvocation(files, raw, { command: 'images' });
-      return typeof r === 'number' ? r : consumeAnalysis(r, imagesSink(r.options));
-    }));
-}
-
-/** The images the filters keep, with their placement: a table, or one `image` record per image (--json). */
-function imagesSink(o: ResolvedOptions): AnalysisSink {
-  const human = { zone: o.tz, palette: createPalette(wantsColour(o)) };
-  const filtered = createTimelineFilter(o, o.tz) !== null;
-  return {
-    timeline: () => '',
-    state(s) {
-      if (o.json) return s.images.map((i) => `${JSON.stringify(toImageRecord(i, o.tz))}\n`).join('');
-      return s.images.length === 0 && filtered ? `${human.palette.dim('no images match the filters')}\n` : renderImages(s.images, human);
-    },
-  };
+    // The run (zod, the pipeline, the renderers) is loaded only when images runs, not for --help.
+    .action((files: string[], raw: Record<string, unknown>) => {
+      prestartReader(files, raw);
+      setRun(async () => (await import('./run-images.ts')).runImages(files, raw));
+    });
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { analyseCommand } from './analyse-command.ts';
 import type { SetRun } from './command-run.ts';
 import { EXIT } from './exit-codes.ts';
+import { prestartReader } from './prestart-reader.ts';
 import { SUBCOMMANDS } from './subcommands.ts';
 import { EXIT_STATUS_HELP, withAnalyseOptions } from './with-analyse-options.ts';
 
@@ -32,10 +32,13 @@ function program(setRun: SetRun): Command {
   )
     .enablePositionalOptions()
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], raw: Record<string, unknown>) => setRun(() => analyseCommand('batch', files, raw)));
+    .action((files: string[], raw: Record<string, unknown>) => {
+      prestartReader(files, raw);
+      setRun(async () => (await import('./analyse-command.ts')).analyseCommand('batch', files, raw));
+    });
   withAnalyseOptions(root.command('follow').description('follow stdin as it arrives (journalctl -f): each timeline as soon as its flow ends'))
     .addHelpText('after', FOLLOW_NOTES)
-    .action((raw: Record<string, unknown>) => setRun(() => analyseCommand('follow', ['-'], raw)));
+    .action((raw: Record<string, unknown>) => setRun(async () => (await import('./analyse-command.ts')).analyseCommand('follow', ['-'], raw)));
   for (const register of SUBCOMMANDS) register(root, setRun);
   return root;
 }

@@ -9,7 +9,7 @@ import type { HeldNow } from '../reduce/held-in-conversion-dir.ts';
 import { createImageFilter } from '../report/create-image-filter.ts';
 import { createTimelineFilter } from '../report/timeline-filter.ts';
 import type { ResolvedOptions } from './options.ts';
-import { startExporter, type Exporter } from './start-exporter.ts';
+import type { Exporter } from './start-exporter.ts';
 
 /**
  * Opens every input (one that cannot be opened becomes a diagnostic; the others are still read) and
@@ -47,6 +47,8 @@ export async function openAnalysis(files: readonly string[], o: ResolvedOptions,
 export async function exporterFor(o: ResolvedOptions, progress: () => Progress, held?: () => HeldNow[]): Promise<Exporter | null | false> {
   if (o.metricsPort === undefined) return null;
   try {
+    // prom-client and the HTTP server are loaded only with the flag.
+    const { startExporter } = await import('./start-exporter.ts');
     const exporter = await startExporter({ host: o.metricsHost, port: o.metricsPort }, progress, held);
     process.stderr.write(`clonewatch: Prometheus metrics at ${exporter.url}\n`);
     return exporter;

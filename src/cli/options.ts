@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INPUT_FORMATS } from '../model/log-record.ts';
 import { isValidZone } from '../time/is-valid-zone.ts';
 import { parseDuration } from './parse-duration.ts';

@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import type { InputSource } from '../io/open-input.ts';
 
 export interface ProgressBar {
@@ -15,9 +14,9 @@ const MB = 1024 * 1024;
 /**
  * A progress bar on a TTY stderr while batch inputs are read: bytes read of the files' total size,
  * rate and ETA (cli-progress). Nothing when stderr is not a TTY, when an input has no known size
- * (stdin, a pipe) or when the files are small.
+ * (stdin, a pipe) or when the files are small; cli-progress is loaded only when a bar is shown.
  */
-export function startProgress(stderr: NodeJS.WriteStream, sources: readonly InputSource[]): ProgressBar | null {
+export async function startProgress(stderr: NodeJS.WriteStream, sources: readonly InputSource[]): Promise<ProgressBar | null> {
   if (stderr.isTTY !== true || sources.length === 0) return null;
   let total = 0;
   for (const s of sources) {
@@ -32,6 +31,7 @@ export function startProgress(stderr: NodeJS.WriteStream, sources: readonly Inpu
     const r = read();
     return { readMB: (r / MB).toFixed(1), totalMB: (total / MB).toFixed(1), rate: (r / MB / secs).toFixed(1) };
   };
+  const { SingleBar } = await import('./single-bar.ts');
   const bar = new SingleBar({
     stream: stderr,
     format: 'clonewatch: reading {bar} {percentage}% | {readMB} of {totalMB} MB | {rate} MB/s | ETA {eta_formatted}',

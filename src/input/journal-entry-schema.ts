@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const byteArray = z.array(z.number().int().min(0).max(255));
 const scalar = z.union([z.string(), byteArray, z.null()]);

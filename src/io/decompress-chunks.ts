@@ -1,15 +1,11 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { Decompress } from 'fzstd';
-import xz from 'xz-decompress';
-
-// A webpack UMD bundle: Node's ESM loader sees only its default export.
-const { XzReadableStream } = xz;
 import type { Compression } from './compression-of.ts';
 
 /**
  * Decompresses a stream of gzip (node:zlib), zstd (fzstd) or xz (xz-decompress) bytes. Stopping
- * early (a `return` from the consumer) releases the decoder.
+ * early (a `return` from the consumer) releases the decoder. fzstd and xz-decompress are loaded only
+ * when such data is met (not at start-up).
  */
 export async function* decompressChunks(kind: Compression, input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   if (kind === 'gzip') {
@@ -25,6 +21,7 @@ export async function* decompressChunks(kind: Compression, input: AsyncIterable<
     return;
   }
   if (kind === 'zstd') {
+    const { Decompress } = await import('fzstd');
     const out: Buffer[] = [];
     const d = new Decompress((data) => out.push(Buffer.from(data.buffer, data.byteOffset, data.length)));
     for await (const c of input) {
@@ -35,6 +32,7 @@ export async function* decompressChunks(kind: Compression, input: AsyncIterable<
     while (out.length > 0) yield out.shift() as Buffer;
     return;
   }
+  const { XzReadableStream } = await import('./xz-readable-stream.ts');
   const it = input[Symbol.asyncIterator]();
   const web = new ReadableStream<Uint8Array>({
     async pull(c) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { cellFor, toRows, type StatCell, type ThroughputRow, type ThroughputSummary } from './create-throughput.ts';
 import { THROUGHPUT_DIMENSIONS, THROUGHPUT_METRICS, type ThroughputDimension } from './throughput-event.ts';
 import { mergeStat, RELATIVE_ACCURACY, sketchFromJson, type ThroughputStat } from './throughput-stat.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EVICTION_REASONS } from '../reduce/create-image-cache-stats.ts';
 
 const Count = z.number().int().nonnegative();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConversionDirHostSchema } from './conversion-dir-record.ts';
 import { ImageCacheRecordSchema } from './image-cache-record.ts';
 import { ImageRecordSchema } from './image-record.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const DASHBOARD_PATH = 'contrib/grafana/clonewatch-fleet.json';
 

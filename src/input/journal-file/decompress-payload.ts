@@ -1,9 +1,5 @@
 import lz4 from 'lz4js';
 import { ZSTDDecoder } from 'zstddec/stream';
-import xz from 'xz-decompress';
-
-// A webpack UMD bundle: Node's ESM loader sees only its default export.
-const { XzReadableStream } = xz;
 import { MAX_EXPORT_FIELD } from '../limits.ts';
 import { JOURNAL } from './journal-layout.ts';
 
@@ -105,6 +101,7 @@ export async function decompressXz(payload: Buffer): Promise<Decompressed> {
       c.close();
     },
   });
+  const { XzReadableStream } = await import('../../io/xz-readable-stream.ts'); // loaded only when XZ data is met
   const reader = new XzReadableStream(input).getReader();
   const parts: Uint8Array[] = [];
   let total = 0;

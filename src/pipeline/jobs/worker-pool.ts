@@ -15,11 +15,36 @@ export interface WorkerPool {
  * or, run from the sources (tests, through tsx), <entry>.ts started with tsx's loader registered.
  */
 export function startWorker(entry: 'range-worker' | 'journal-worker'): Worker {
+  asked.add(entry);
+  const early = prestarted.get(entry);
+  prestarted.delete(entry);
+  if (early !== undefined && early.threadId !== -1) {
+    early.ref();
+    return early;
+  }
   const here = import.meta.url;
   if (!here.endsWith('.ts')) return new Worker(new URL(`./${entry}.mjs`, here));
   const tsx = import.meta.resolve('tsx/esm/api');
   const source = new URL(`./${entry}.ts`, here).href;
   return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
+}
+
+const prestarted = new Map<'range-worker' | 'journal-worker', Worker>();
+const asked = new Set<'range-worker' | 'journal-worker'>();
+
+/**
+ * Starts a worker for `entry` ahead of the first startWorker(entry), which takes it: its start-up
+ * (Node's own, then loading its bundle) overlaps what this thread does meanwhile (loading the
+ * analysis). Unref'd until taken, so a worker nobody takes never keeps the process alive; one that
+ * failed (threadId -1 once it exited) is not handed out. Nothing once startWorker(entry) was called.
+ */
+export function prestartWorker(entry: 'range-worker' | 'journal-worker'): void {
+  if (asked.has(entry) || prestarted.has(entry)) return;
+  const w = startWorker(entry);
+  asked.delete(entry);
+  w.on('error', () => prestarted.delete(entry)); // said again by the worker startWorker starts instead
+  w.unref();
+  prestarted.set(entry, w);
 }
 
 /** `size` worker threads that run queued jobs one at a time each, started when first needed. */
