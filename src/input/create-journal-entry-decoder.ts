@@ -7,7 +7,6 @@ import { newRecord } from './mutable-record.ts';
 
 // A slot per field clonewatch reads: an entry's values are kept in an array, not a Map per entry
 // (profiled: GC); each field read from a journal file carries its slot (openJournalInput's slotOf).
-const REALTIME = journalFieldSlot('__REALTIME_TIMESTAMP');
 const BOOT_ID = journalFieldSlot('_BOOT_ID');
 const MESSAGE = journalFieldSlot('MESSAGE');
 
@@ -37,7 +36,6 @@ export function createJournalEntryDecoder(ctx: DecoderContext): EntryDecoder {
       entryNo += 1;
       stats.read += 1;
       values.fill(undefined);
-      values[REALTIME] = String(e.realtime);
       values[BOOT_ID] = e.bootId;
       for (const f of e.fields) if (values[f.slot] === undefined) values[f.slot] = f.text;
       const message = values[MESSAGE];
@@ -46,7 +44,7 @@ export function createJournalEntryDecoder(ctx: DecoderContext): EntryDecoder {
         return;
       }
       const rec = newRecord(input, entryNo);
-      const kind = journalEntryToRecord(get, message, rec, ctx.mayMatch);
+      const kind = journalEntryToRecord(get, message, rec, ctx.mayMatch, e.realtime);
       assembler.entry(rec, kind, out);
     },
     end(out) {
