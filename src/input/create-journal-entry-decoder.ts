@@ -2,14 +2,13 @@ import type { LogRecord } from '../model/log-record.ts';
 import type { DecoderContext } from './decoder-context.ts';
 import type { JournalEntry } from './journal-file/journal-entry.ts';
 import { journalEntryToRecord, type FieldGetter } from './journal-entry-to-record.ts';
-import { JOURNAL_FIELD_NAMES } from './journal-field-names.ts';
+import { JOURNAL_FIELD_NAMES, journalFieldSlot } from './journal-field-names.ts';
 import { newRecord } from './mutable-record.ts';
 
-/** A slot per field clonewatch reads: an entry's values are kept in an array, not a Map per entry (profiled: GC). */
-const SLOT = new Map([...JOURNAL_FIELD_NAMES].map((name, i) => [name, i]));
-const REALTIME = SLOT.get('__REALTIME_TIMESTAMP') as number;
-const BOOT_ID = SLOT.get('_BOOT_ID') as number;
-const MESSAGE = SLOT.get('MESSAGE') as number;
+// A slot per field clonewatch reads: an entry's values are kept in an array, not a Map per entry
+// (profiled: GC); each field read from a journal file carries its slot (openJournalInput's slotOf).
+const BOOT_ID = journalFieldSlot('_BOOT_ID');
+const MESSAGE = journalFieldSlot('MESSAGE');
 
 /** The core behind an entry-framed Decoder (`journal`: entries read from journal files). */
 export interface EntryDecoder {
@@ -26,30 +25,26 @@ export interface EntryDecoder {
  */
 export function createJournalEntryDecoder(ctx: DecoderContext): EntryDecoder {
   const { input, stats, assembler } = ctx;
-  const values: (string | undefined)[] = new Array<string | undefined>(SLOT.size).fill(undefined);
+  const values: (string | undefined)[] = new Array<string | undefined>(JOURNAL_FIELD_NAMES.size).fill(undefined);
   let entryNo = 0;
   const get: FieldGetter = (name) => {
-    const i = SLOT.get(name);
-    return i === undefined ? undefined : values[i];
+    const i = journalFieldSlot(name);
+    return i < 0 ? undefined : values[i];
   };
   return {
     entry(e, out) {
       entryNo += 1;
       stats.read += 1;
       values.fill(undefined);
-      values[REALTIME] = String(e.realtime);
       values[BOOT_ID] = e.bootId;
-      for (const f of e.fields) {
-        const i = SLOT.get(f.name);
-        if (i !== undefined && values[i] === undefined) values[i] = f.text;
-      }
+      for (const f of e.fields) if (values[f.slot] === undefined) values[f.slot] = f.text;
       const message = values[MESSAGE];
       if (message === undefined) {
         stats.blank += 1;
         return;
       }
       const rec = newRecord(input, entryNo);
-      const kind = journalEntryToRecord(get, message, rec, ctx.mayMatch);
+      const kind = journalEntryToRecord(get, message, rec, ctx.mayMatch, e.realtime);
       assembler.entry(rec, kind, out);
     },
     end(out) {

@@ -20,3 +20,11 @@ export const JOURNAL_FIELD_NAMES: ReadonlySet<string> = new Set([
   'PROJECT_ID',
   'CODE_FUNC',
 ]);
+
+const SLOTS: ReadonlyMap<string, number> = new Map([...JOURNAL_FIELD_NAMES].map((name, i) => [name, i]));
+
+/**
+ * Where a field's value is kept while an entry is made into a record: its index in
+ * JOURNAL_FIELD_NAMES (0 … size-1), or -1 for a field clonewatch does not read.
+ */
+export const journalFieldSlot = (name: string): number => SLOTS.get(name) ?? -1;

@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync } from 'node:fs';
-import { JOURNAL_FIELD_NAMES } from '../input/journal-field-names.ts';
+import { journalFieldSlot } from '../input/journal-field-names.ts';
 import type { JournalEntry } from '../input/journal-file/journal-entry.ts';
 import { loadDecompressors } from '../input/journal-file/decompress-payload.ts';
 import { mergeJournalFiles } from '../input/journal-file/merge-journal-files.ts';
@@ -33,8 +33,6 @@ const BATCH_BYTES = 64 * 1024;
 const BATCH_ENTRIES = 512;
 /** Diagnostics per code and file before the rest are only counted. */
 const PER_CODE = 5;
-
-const wanted = (name: string): boolean => JOURNAL_FIELD_NAMES.has(name);
 
 /**
  * One input made of journal files (a file, or every journal file of a directory): their selected
@@ -70,7 +68,7 @@ export function openJournalInput(name: string, files: readonly { path: string; c
             continue;
           }
           if (h.header.truncated) say('warning', 'journal-truncated', f.path, `Read what is left of "${f.path}": the file is shorter than its header says (a truncated copy); entries past its end are lost`);
-          opened.push({ file: openJournalFile(src, h.header, f.path), fd, bytes: src.bytesRead, shown: new Map() });
+          opened.push({ file: openJournalFile(src, h.header, f.path, journalFieldSlot), fd, bytes: src.bytesRead, shown: new Map() });
         } catch (e) {
           say('error', 'journal-unreadable', f.path, `Skipped the journal file "${f.path}": ${(e as Error).message}; the other inputs are analysed`);
         }
@@ -84,7 +82,7 @@ export function openJournalInput(name: string, files: readonly { path: string; c
           }
         }
       };
-      const iters: AsyncIterator<readonly JournalEntry[]>[] = opened.map((f) => readJournalEntries(f.file, o.match, wanted));
+      const iters: AsyncIterator<readonly JournalEntry[]>[] = opened.map((f) => readJournalEntries(f.file, o.match));
       let batch: JournalEntry[] = [];
       let size = 0;
       for await (const merged of mergeJournalFiles(iters)) {

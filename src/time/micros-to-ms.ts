@@ -12,6 +12,11 @@ export function microsToMs(us: string | null | undefined): number | null {
     if (c < 0 || c > 9) return null;
     n = n * 10 + c;
   }
+  return microsNumberToMs(n);
+}
+
+/** microsToMs of a timestamp already a number (a journal file's entry header): whole µs, at most 2^53. */
+export function microsNumberToMs(n: number): number {
   const whole = Math.floor(n / 1000);
   return whole + (n - whole * 1000) / 1000;
 }

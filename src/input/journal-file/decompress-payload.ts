@@ -18,8 +18,26 @@ let zstdLoaded = false;
 
 /** Loads the zstd decoder (WebAssembly, compiled once per thread): await it before decompressPayload. */
 export async function loadDecompressors(): Promise<void> {
-  await zstd.init();
+  await initZstd();
   zstdLoaded = true;
+}
+
+/**
+ * zstddec's init() fetches its WebAssembly from a `data:` URL whenever a global `fetch` exists
+ * (Node 20 has one), and the first call of Node's fetch loads undici: ~25–30 ms of profile on the
+ * reader thread's critical path, for bytes that are already in memory. Without `fetch` it
+ * instantiates them from a Buffer instead. init() reads `fetch` only in its synchronous part, so
+ * the global is hidden just for that call and put back before anything else runs.
+ */
+function initZstd(): Promise<void> {
+  const saved = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (saved === undefined || saved.configurable !== true) return zstd.init();
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, writable: true, configurable: true, enumerable: false });
+  try {
+    return zstd.init();
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', saved);
+  }
 }
 
 /** Two calls in a row that output nothing: the streaming decoder is stuck on damaged data (it would loop). */

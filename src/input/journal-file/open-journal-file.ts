@@ -29,6 +29,8 @@ const CACHED_VALUE = 512;
 /** One DATA object: `NAME=value` split at the first `=`, the value decoded as UTF-8 (as journalctl's export and json show it). */
 export interface DataField {
   readonly name: string;
+  /** Where the reader keeps this field: slotOf(name) of openJournalFile, computed once per cached DATA object. */
+  readonly slot: number;
   readonly text: string;
   /** The value's length in bytes. */
   readonly bytes: number;
@@ -47,9 +49,9 @@ export interface JournalFile {
   readonly problems: JournalProblem[];
   /** The object at `offset` of `type` (checked: alignment, range, type, size), or null with a problem recorded. */
   object(offset: number, type: number, what: string): Buffer | null;
-  /** The field of the DATA object at `offset` when `wanted(name)`, or null (unwanted or damaged); 'xz' when it must be read with dataAsync. */
-  data(offset: number, wanted: (name: string) => boolean): DataField | null | 'xz';
-  dataAsync(offset: number, wanted: (name: string) => boolean): Promise<DataField | null>;
+  /** The field of the DATA object at `offset` when slotOf(its name) >= 0, or null (unwanted or damaged); 'xz' when it must be read with dataAsync. */
+  data(offset: number): DataField | null | 'xz';
+  dataAsync(offset: number): Promise<DataField | null>;
   /** DATA objects whose payload is exactly `payload`, found through the data hash table. */
   findData(payload: Buffer): DataEntries | null;
   /** Every DATA object of the field `name` (through the field hash table and the field's data chain). */
@@ -60,11 +62,13 @@ export interface JournalFile {
 /**
  * A journal file read through positioned reads: objects are checked as the spec asks (8-byte
  * alignment, inside header..end, expected type, size at least the type's fixed fields, not past
- * the end), damage is recorded as problems, never thrown.
+ * the end), damage is recorded as problems, never thrown. `slotOf` says which fields entries keep
+ * (-1: not kept) and where (DataField.slot): it is asked once per DATA object read, not per use.
  */
-export function openJournalFile(src: ByteSource, header: JournalHeader, name: string): JournalFile {
+export function openJournalFile(src: ByteSource, header: JournalHeader, name: string, slotOf: (name: string) => number): JournalFile {
   const problems: JournalProblem[] = [];
-  const cache = new Map<number, { name: string; field: DataField | null }>();
+  /** Fields of DATA objects by offset; null: not kept, or damaged (recorded when first read). */
+  const cache = new Map<number, DataField | null>();
   const hashOf = (b: Buffer): bigint => (header.keyedHash ? siphash24(b, header.fileId) : jenkinsHash64(b));
   const payloadAt = header.compact ? D.compactPayload : D.payload;
 
@@ -77,13 +81,13 @@ export function openJournalFile(src: ByteSource, header: JournalHeader, name: st
       problem('journal-bad-offset', offset, `${what} points to offset ${offset}, outside the file's objects or not 8-byte aligned`);
       return null;
     }
-    const h = src.read(offset, O.HEADER_SIZE);
-    if (h.length < O.HEADER_SIZE) {
+    // The type and size are looked at where they are (the object itself is read once, below).
+    const t = src.u8(offset);
+    const size = src.u64(offset + 8);
+    if (t === null || size === null) {
       problem('journal-truncated', offset, `${what} at offset ${offset} is cut off by the end of the file`);
       return null;
     }
-    const t = h[0] ?? 0;
-    const size = readU64(h, 8);
     if (t !== type) {
       problem('journal-bad-object', offset, `${what} at offset ${offset} is a ${TYPE_NAMES[t] ?? `type ${t}`} object, not ${TYPE_NAMES[type] ?? type}`);
       return null;
@@ -122,33 +126,33 @@ export function openJournalFile(src: ByteSource, header: JournalHeader, name: st
     return d.bytes;
   };
 
-  const split = (p: Buffer, offset: number, wanted: (name: string) => boolean): DataField | null => {
+  const split = (p: Buffer, offset: number): DataField | null => {
+    if (cache.size >= DATA_CACHE) cache.clear();
     const eq = p.indexOf(61);
     if (eq <= 0 || eq > 255) {
       problem('journal-bad-data', offset, `the data object at offset ${offset} is not NAME=value`);
-      cache.set(offset, { name: '', field: null });
+      cache.set(offset, null);
       return null;
     }
     const fieldName = p.toString('latin1', 0, eq);
-    const want = wanted(fieldName);
-    const field = want ? { name: fieldName, text: p.toString('utf8', eq + 1), bytes: p.length - eq - 1 } : null;
-    if (cache.size >= DATA_CACHE) cache.clear();
-    if (field === null || field.bytes <= CACHED_VALUE) cache.set(offset, { name: fieldName, field });
+    const slot = slotOf(fieldName);
+    const field = slot >= 0 ? { name: fieldName, slot, text: p.toString('utf8', eq + 1), bytes: p.length - eq - 1 } : null;
+    if (field === null || field.bytes <= CACHED_VALUE) cache.set(offset, field);
     return field;
   };
 
-  const data = (offset: number, wanted: (name: string) => boolean): DataField | null | 'xz' => {
+  const data = (offset: number): DataField | null | 'xz' => {
     const hit = cache.get(offset);
-    if (hit !== undefined) return hit.field === null || !wanted(hit.name) ? null : hit.field;
+    if (hit !== undefined) return hit;
     const b = object(offset, O.DATA, 'an entry item');
     if (b === null) return null;
     const p = payloadOf(b, offset);
     if (p === null || p === 'xz') return p;
-    return split(p, offset, wanted);
+    return split(p, offset);
   };
 
-  const dataAsync = async (offset: number, wanted: (name: string) => boolean): Promise<DataField | null> => {
-    const sync = data(offset, wanted);
+  const dataAsync = async (offset: number): Promise<DataField | null> => {
+    const sync = data(offset);
     if (sync !== 'xz') return sync;
     const b = object(offset, O.DATA, 'an entry item');
     if (b === null) return null;
@@ -157,7 +161,7 @@ export function openJournalFile(src: ByteSource, header: JournalHeader, name: st
       problem('journal-bad-data', offset, `the data object at offset ${offset} was skipped: ${d.problem}`);
       return null;
     }
-    return split(d.bytes, offset, wanted);
+    return split(d.bytes, offset);
   };
 
   /** The chain head of `hash` in the hash table at `tableOffset` of `tableSize` bytes. */

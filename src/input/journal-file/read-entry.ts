@@ -8,19 +8,19 @@ const E = JOURNAL.entry;
 /** Reads entries of one file: consecutive entries mostly share their boot id, whose string is reused. */
 export interface EntryReader {
   /**
-   * The entry at `offset` with the fields `wanted` says to keep, in item order (`_BOOT_ID` comes
-   * from the entry header, as in journalctl's export). null when the entry object is damaged
-   * (recorded); a damaged item is skipped (recorded) and the rest of the entry kept. 'xz' when an
-   * item is XZ-compressed: read that entry with readAsync.
+   * The entry at `offset` with the fields its file keeps (openJournalFile's slotOf), in item order
+   * (`_BOOT_ID` comes from the entry header, as in journalctl's export). null when the entry object
+   * is damaged (recorded); a damaged item is skipped (recorded) and the rest of the entry kept. 'xz'
+   * when an item is XZ-compressed: read that entry with readAsync.
    */
   read(offset: number): JournalEntry | null | 'xz';
   readAsync(offset: number): Promise<JournalEntry | null>;
 }
 
-export function createEntryReader(file: JournalFile, wanted: (name: string) => boolean): EntryReader {
-  const keep = (name: string) => name !== '_BOOT_ID' && wanted(name);
+export function createEntryReader(file: JournalFile): EntryReader {
   const lastBoot = Buffer.alloc(16);
   let lastBootId = '';
+  const itemSize = file.header.compact ? E.compactItemSize : E.itemSize;
 
   const bootIdOf = (b: Buffer): string => {
     let same = lastBootId !== '';
@@ -32,61 +32,62 @@ export function createEntryReader(file: JournalFile, wanted: (name: string) => b
     return lastBootId;
   };
 
-  /** The entry object and its header fields, or null (damaged, recorded). */
-  const head = (offset: number) => {
+  /** The entry object, or null (damaged, recorded). */
+  const entryObject = (offset: number): Buffer | null => {
     const b = file.object(offset, JOURNAL.object.ENTRY, 'the entry array');
     if (b === null) return null;
-    const seqnum = readU64(b, E.seqnum);
-    const realtime = readU64(b, E.realtime);
-    const monotonic = readU64(b, E.monotonic);
-    if (seqnum <= 0 || realtime < 0 || monotonic < 0) {
+    if (readU64(b, E.seqnum) <= 0 || readU64(b, E.realtime) < 0 || readU64(b, E.monotonic) < 0) {
       file.problem('journal-bad-entry', offset, `the entry at offset ${offset} was skipped: its sequence number or timestamps are out of range`);
       return null;
     }
-    const compact = file.header.compact;
-    const itemSize = compact ? E.compactItemSize : E.itemSize;
-    const n = Math.floor((b.length - E.items) / itemSize);
-    /** The entry's DATA object offsets (0 = an empty item, skipped). */
-    const items: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const at = E.items + i * itemSize;
-      const p = compact ? b.readUInt32LE(at) : readU64(b, at);
-      if (p !== 0) items.push(p);
-    }
-    const entry = (fields: DataField[]): JournalEntry => ({
-      seqnumId: file.header.seqnumId,
-      seqnum,
-      realtime,
-      monotonic,
-      bootId: bootIdOf(b),
-      xorHashHigh: b.readUInt32LE(E.xorHash + 4),
-      xorHashLow: b.readUInt32LE(E.xorHash),
-      fields,
-    });
-    return { items, entry };
+    return b;
   };
+
+  const itemCount = (b: Buffer): number => Math.floor((b.length - E.items) / itemSize);
+  /** The DATA object offset of item `i` (0 = an empty item, skipped). */
+  const itemAt = (b: Buffer, i: number): number => (file.header.compact ? b.readUInt32LE(E.items + i * itemSize) : readU64(b, E.items + i * itemSize));
+  const kept = (d: DataField | null): d is DataField => d !== null && d.name !== '_BOOT_ID';
+
+  /** Adds the fields of items `from`… to `fields` until one is XZ-compressed: its index, or the item count. */
+  const collect = (b: Buffer, fields: DataField[], from: number): number => {
+    const n = itemCount(b);
+    for (let i = from; i < n; i++) {
+      const p = itemAt(b, i);
+      if (p === 0) continue;
+      const d = file.data(p);
+      if (d === 'xz') return i;
+      if (kept(d)) fields.push(d);
+    }
+    return n;
+  };
+
+  const entryOf = (b: Buffer, fields: DataField[]): JournalEntry => ({
+    seqnumId: file.header.seqnumId,
+    seqnum: readU64(b, E.seqnum),
+    realtime: readU64(b, E.realtime),
+    monotonic: readU64(b, E.monotonic),
+    bootId: bootIdOf(b),
+    xorHashHigh: b.readUInt32LE(E.xorHash + 4),
+    xorHashLow: b.readUInt32LE(E.xorHash),
+    fields,
+  });
 
   return {
     read(offset) {
-      const h = head(offset);
-      if (h === null) return null;
+      const b = entryObject(offset);
+      if (b === null) return null;
       const fields: DataField[] = [];
-      for (const p of h.items) {
-        const d = file.data(p, keep);
-        if (d === 'xz') return 'xz';
-        if (d !== null) fields.push(d);
-      }
-      return h.entry(fields);
+      return collect(b, fields, 0) < itemCount(b) ? 'xz' : entryOf(b, fields);
     },
     async readAsync(offset) {
-      const h = head(offset);
-      if (h === null) return null;
+      const b = entryObject(offset);
+      if (b === null) return null;
       const fields: DataField[] = [];
-      for (const p of h.items) {
-        const d = await file.dataAsync(p, keep);
-        if (d !== null) fields.push(d);
+      for (let i = collect(b, fields, 0); i < itemCount(b); i = collect(b, fields, i + 1)) {
+        const d = await file.dataAsync(itemAt(b, i));
+        if (kept(d)) fields.push(d);
       }
-      return h.entry(fields);
+      return entryOf(b, fields);
     },
   };
 }

@@ -9,14 +9,14 @@ const BATCH = 256;
 
 /**
  * The entries of one journal file that `match` selects (null: all), in file order, in batches, with
- * the fields `wanted` keeps. A damaged entry is skipped, a damaged chain ends, each recorded in
+ * the fields the file keeps (openJournalFile's slotOf). A damaged entry is skipped, a damaged chain ends, each recorded in
  * `file.problems`; an unexpected error ends this file's entries as a problem, never the run.
  */
-export async function* readJournalEntries(file: JournalFile, match: UnitMatch | null, wanted: (name: string) => boolean): AsyncGenerator<JournalEntry[]> {
+export async function* readJournalEntries(file: JournalFile, match: UnitMatch | null): AsyncGenerator<JournalEntry[]> {
   let at = 0;
   let batch: JournalEntry[] = [];
   try {
-    const reader = createEntryReader(file, wanted);
+    const reader = createEntryReader(file);
     const offsets = fileEntryOffsets(file, match);
     for (let r = offsets.next(); r.done !== true; r = offsets.next()) {
       at = r.value;
