@@ -62,9 +62,9 @@ export function createInterner(limit = 4096): (s: string) => Unpinned {
  * The record with every string copied (see unpin), for records kept after their read chunk is
  * gone: recognised ones, held by flows, images and timelines (about 1 line in 300). Same content.
  * `copy` (createInterner) shares one copy of the strings that repeat between records; the text and
- * the continuation lines are the record's own.
+ * the continuation lines are the record's own (`text`: its copy, when the caller made it already).
  */
-export function detachRecord(r: LogRecord, copy: (s: string) => Unpinned = unpin): DetachedRecord {
+export function detachRecord(r: LogRecord, copy: (s: string) => Unpinned = unpin, text: Unpinned = unpin(r.text)): DetachedRecord {
   const orNull = (s: string | null): Unpinned | null => (s === null ? null : copy(s));
   return {
     input: r.input,
@@ -83,7 +83,7 @@ export function detachRecord(r: LogRecord, copy: (s: string) => Unpinned = unpin
     user: orNull(r.user),
     project: orNull(r.project),
     func: orNull(r.func),
-    text: unpin(r.text),
+    text,
     // An empty list holds no string (the shared empty array is kept as it is).
     extra: r.extra.length === 0 ? (r.extra as readonly Unpinned[]) : r.extra.map(unpin),
   };

@@ -102,7 +102,10 @@ export function createAnalysis(
   options: AnalyseOptions,
 ): Analysis {
   const finder = createRowFinder(RECOGNISERS);
-  const recognise = createRecogniser(RECOGNISERS, finder);
+  // Every record comes from a reader thread (journal files): its strings are its own, not cut from a
+  // read chunk, so the recogniser keeps it as it is (see RecogniserOptions.ownStrings).
+  const ownStrings = options.readerThread === true && sources.every((s) => 'entries' in s);
+  const recognise = createRecogniser(RECOGNISERS, finder, { ownStrings });
   // Records no row could match are parsed only in part and not offered to the recogniser (see
   // createPrefilter), unless --diagnostics asks to see the unrecognised ones.
   const readOptions = { ...options, mayMatch: options.showUnrecognised > 0 ? null : createPrefilter(finder) };
