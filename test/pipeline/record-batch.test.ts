@@ -24,6 +24,8 @@ const assertMoved = (buffers: ArrayBuffer[]) => {
 };
 
 const plain = (r: LogRecord) => ({ ...r, extra: [...r.extra] });
+/** What a batch carries of a record: a prefiltered record without its text and folded lines (nothing reads them). */
+const carried = (r: LogRecord) => (r.prefiltered === true ? { ...r, text: '', extra: [] } : plain(r));
 
 const str = fc.option(fc.string({ maxLength: 12 }), { nil: null });
 const recordArb: fc.Arbitrary<LogRecord> = fc.record({
@@ -48,16 +50,16 @@ const recordArb: fc.Arbitrary<LogRecord> = fc.record({
   prefiltered: fc.boolean(),
 });
 
-test('any records come out of a transferred batch as they went in (nulls, NaN, empty strings, repeated and non-integer values, folded lines)', (t) => {
+test('any records come out of a transferred batch as they went in (nulls, NaN, empty strings, repeated and non-integer values, folded lines), prefiltered ones without text', (t) => {
   fc.assert(
     fc.property(fc.array(recordArb, { maxLength: 40 }), (records) => {
-      t.deepEqual(roundTrip(records, 'in').map(plain), records.map(plain));
+      t.deepEqual(roundTrip(records, 'in').map(plain), records.map(carried));
     }),
     { numRuns: 300, seed: 20261206 },
   );
 });
 
-test('the records of every sample, decoded with the prefilter, come out of a batch as they went in', (t) => {
+test('the records of every sample, decoded with the prefilter, come out of a batch as they went in, prefiltered ones without text', (t) => {
   const mayMatch = createPrefilter(createRowFinder(RECOGNISERS));
   let n = 0;
   for (const f of sampleFiles()) {
@@ -65,7 +67,7 @@ test('the records of every sample, decoded with the prefilter, come out of a bat
     const format = detectFormat(buf);
     if (format === null) continue;
     const { records } = decodeBuffer(buf, { input: f, format, year: 2026, zone: 'UTC', mayMatch });
-    t.deepEqual(roundTrip(records, f).map(plain), records.map(plain), f);
+    t.deepEqual(roundTrip(records, f).map(plain), records.map(carried), f);
     n += records.length;
   }
   t.true(n > 1000, `${n} records compared`);
