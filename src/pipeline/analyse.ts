@@ -14,6 +14,7 @@ import type { Timeline } from '../reduce/timeline.ts';
 import type { RunTotals } from '../render/run-totals.ts';
 import { RECOGNISED, type PreRecognised } from './jobs/compact-batch.ts';
 import { readInput } from './jobs/read-input.ts';
+import { endReader } from './jobs/read-journal-in-worker.ts';
 import { createWorkerPool, startWorker, type WorkerPool } from './jobs/worker-pool.ts';
 import { isCurrent } from './is-current.ts';
 import { mergeByTime } from './merge-by-time.ts';
@@ -192,7 +193,7 @@ export function createAnalysis(
       yield* pipeline();
     } finally {
       await (pool as WorkerPool | null)?.close();
-      await Promise.all([...readers].map((w) => w.terminate()));
+      await Promise.all([...readers].map(endReader));
     }
   }
 

@@ -17,7 +17,7 @@ const maybe = needing(missingTools);
 /** The same run with the reader thread (default) and on one thread (`--jobs 1`): every byte a user sees is equal. */
 async function sameBothWays(t: import('ava').ExecutionContext, args: readonly string[], what: string): Promise<void> {
   const [thread, one] = await Promise.all([runCli(args), runCli(['--jobs', '1', ...args])]);
-  t.is(thread.status, one.status, `${what}: exit code`);
+  t.is(thread.status, one.status, `${what}: exit code (stderr with the reader thread: ${thread.stderr.slice(-2000)})`);
   t.is(thread.stdout, one.stdout, `${what}: stdout`);
   t.is(thread.stderr, one.stderr, `${what}: stderr`);
   t.true(thread.stdout.length > 0, `${what}: some output`);
@@ -106,5 +106,19 @@ maybe('SIGINT while a large journal file is read, on the reader thread and on on
     t.is(last.kind, 'summary', 'the summary of what was read');
     const n = volumesOf(r.stdout);
     t.true(n > 0 && n < volumesOf(whole.stdout), `${n} of ${volumesOf(whole.stdout)} volumes`);
+  }
+});
+
+maybe('the reader of the output goes away (| head): the run ends at once, on the reader thread and on one thread', async (t) => {
+  const dir = tempDir();
+  const { file } = generateBenchJournal(join(import.meta.dirname, '../../samples'), dir, 40_000_000);
+  for (const args of [['--json', file], ['--jobs', '1', '--json', file]]) {
+    const child = spawnCli(args);
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const gone = Date.now();
+    child.stdout.destroy();
+    const status = await closed;
+    t.true(Date.now() - gone < 10_000, `${args.join(' ')}: it ends within seconds (exit ${status}), not at the end of the input`);
   }
 });

@@ -29,9 +29,9 @@ export type JournalMessage =
  * Runs a journal job (in a worker): readJournalRecords exactly as one thread runs it (the same
  * prefilter), each batch of records handed over as a RecordBatch with the counts and diagnostics
  * the reader state gained with it; waits while JOURNAL_WINDOW batches are not yet taken (`acked`
- * resolves when the main thread takes one).
+ * resolves when the main thread takes one); stops reading once `stopped()` (the main thread wants no more).
  */
-export async function readJournalJob(job: JournalJob, post: (m: JournalMessage, transfer?: ArrayBuffer[]) => void, acked: () => Promise<void>): Promise<void> {
+export async function readJournalJob(job: JournalJob, post: (m: JournalMessage, transfer?: ArrayBuffer[]) => void, acked: () => Promise<void>, stopped: () => boolean): Promise<void> {
   const { spec } = job;
   const source = openJournalInput(spec.name, spec.files, spec);
   const state = newReaderState(source.name);
@@ -39,6 +39,7 @@ export async function readJournalJob(job: JournalJob, post: (m: JournalMessage, 
   const options = { inputFormat: undefined, year: undefined, currentYear: job.currentYear, zone: job.zone, maxLineLength: 0, mayMatch };
   let untaken = 0;
   for await (const records of readJournalRecords(source, options, state)) {
+    if (stopped()) break;
     const { batch, transfer } = writeRecordBatch(records);
     while (untaken >= JOURNAL_WINDOW) {
       await acked();

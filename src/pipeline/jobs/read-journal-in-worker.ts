@@ -38,6 +38,7 @@ export async function* readJournalInWorker(source: JournalInput, options: Reader
   const job: JournalJob = { spec: source.spec, currentYear: options.currentYear, zone: options.zone, prefilter: options.prefilter };
   const box = createMailbox<JournalMessage>();
   let worker: Worker | null = null;
+  let ended = false;
   try {
     worker = options.start();
     worker.on('message', (m: JournalMessage) => box.push(m));
@@ -50,6 +51,7 @@ export async function* readJournalInWorker(source: JournalInput, options: Reader
       state.stats = m.stats;
       state.diagnostics.push(...m.diagnostics);
       if (m.kind === 'end') {
+        ended = true;
         state.error = m.error;
         return;
       }
@@ -60,9 +62,27 @@ export async function* readJournalInWorker(source: JournalInput, options: Reader
     state.error = (e as Error).message;
     state.diagnostics.push(readFailed(source.name, (e as Error).message));
   } finally {
-    if (worker !== null) {
-      worker.removeAllListeners('exit');
-      await worker.terminate();
-    }
+    // Read to its end, the thread ends by itself; stopped early (SIGINT, an error), it is told to.
+    if (worker !== null && !ended) worker.postMessage('stop');
   }
+}
+
+/** How long a reader thread may take to end once told to stop, before it is terminated. */
+const END_MS = 5000;
+
+/**
+ * Waits for a reader thread to end (told to stop first, in case its input was not read to the end),
+ * terminating it only if it has not ended within END_MS: terminate() on a thread that ran
+ * WebAssembly can abort the process (see journal-worker.ts).
+ */
+export async function endReader(w: Worker): Promise<void> {
+  if (w.threadId === -1) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => void w.terminate().then(() => resolve()), END_MS);
+    w.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    w.postMessage('stop');
+  });
 }
