@@ -152,3 +152,19 @@ maybe('ONLINE (being written, or left so by a crash) and ARCHIVED files are read
     t.deepEqual(r.diagnostics, []);
   }
 });
+
+maybe('zstd DATA objects whose frames do not declare their size (the real zstd command reading a pipe): read as the messages they hold', async (t) => {
+  const dir = tempDir();
+  const f = join(dir, 'plain.journal');
+  writeJournal(sampleExport('failure'), f, {}, ['--compress=no']);
+  const { file, rewritten } = recompressJournal(readFileSync(f), 'zstd-unsized', 60);
+  t.true(rewritten >= 10, `${rewritten} objects rewritten`);
+  const g = join(dir, 'zstd-unsized.journal');
+  writeFileSync(g, file);
+  const plain = await analyseJournal(f, null);
+  const unsized = await analyseJournal(g, null);
+  t.deepEqual(unsized.diagnostics, []);
+  t.is(unsized.summary.lines.read, plain.summary.lines.read);
+  t.deepEqual(comparable(unsized.volumes), comparable(plain.volumes));
+  t.true(unsized.volumes.length > 0);
+});

@@ -11,13 +11,19 @@ function lz4Block(frame: Buffer): Buffer | null {
   return frame.subarray(at, at + size);
 }
 
+/** The DATA object's compression flag and the header's incompatible flag of each kind. */
+const OBJECT_FLAG = { xz: 1, lz4: 2, 'zstd-unsized': 4 } as const;
+const HEADER_FLAG = { xz: 1, lz4: 2, 'zstd-unsized': 8 } as const;
+
 /**
  * A test writer for the two compressions systemd-journal-remote here does not write: rewrites, in
  * a copy of an uncompressed journal file, the DATA objects of long MESSAGE values (up to `max`) as
  * XZ (the real `xz` command) or LZ4 (the real `lz4` command's block, behind journald's 8-byte size
- * prefix) objects in place (same offsets, smaller size), and sets the file's incompatible flag.
+ * prefix) objects in place (same offsets, smaller size), and sets the file's incompatible flag;
+ * also as zstd frames that do not declare their size (the real `zstd` command reading a pipe),
+ * which systemd never writes and journalctl refuses, but another writer could.
  */
-export function recompressJournal(file: Buffer, kind: 'xz' | 'lz4', max: number): { file: Buffer; rewritten: number } {
+export function recompressJournal(file: Buffer, kind: 'xz' | 'lz4' | 'zstd-unsized', max: number): { file: Buffer; rewritten: number } {
   const out = Buffer.from(file);
   const compact = (out.readUInt32LE(12) & 16) !== 0;
   const payloadAt = compact ? 72 : 64;
@@ -32,6 +38,8 @@ export function recompressJournal(file: Buffer, kind: 'xz' | 'lz4', max: number)
     if (type === 1 && out[p + 1] === 0 && payload.length >= 200 && payload.subarray(0, 8).toString() === 'MESSAGE=') {
       let packed: Buffer | null;
       if (kind === 'xz') packed = execFileSync('xz', ['-c', '--format=xz', '--check=none'], { input: payload });
+      // The zstd command reading a pipe does not know the size: its frame declares none (systemd's always do).
+      else if (kind === 'zstd-unsized') packed = execFileSync('zstd', ['-c', '-q', '--no-check'], { input: payload });
       else {
         const block = lz4Block(execFileSync('lz4', ['-c', '-z', '-q'], { input: payload }));
         if (block === null) packed = null;
@@ -45,12 +53,12 @@ export function recompressJournal(file: Buffer, kind: 'xz' | 'lz4', max: number)
         packed.copy(out, p + payloadAt);
         out.fill(0, p + payloadAt + packed.length, p + size);
         out.writeBigUInt64LE(BigInt(payloadAt + packed.length), p + 8);
-        out[p + 1] = kind === 'xz' ? 1 : 2;
+        out[p + 1] = OBJECT_FLAG[kind];
         rewritten += 1;
       }
     }
     p += Math.ceil(size / 8) * 8;
   }
-  out.writeUInt32LE(out.readUInt32LE(12) | (kind === 'xz' ? 1 : 2), 12);
+  out.writeUInt32LE(out.readUInt32LE(12) | HEADER_FLAG[kind], 12);
   return { file: out, rewritten };
 }
