@@ -12,7 +12,7 @@ import process from 'node:process';
 const given = process.argv.slice(2);
 const unknown = given.filter((a) => !a.startsWith('--outdir='));
 if (unknown.length > 0) {
-  process.stderr.write(`scripts/build.mjs: unknown argument ${unknown.join(' ')} (only --outdir=DIR)\n`);
+  process.stderr.write(`esbuild.config.mjs: unknown argument ${unknown.join(' ')} (only --outdir=DIR)\n`);
   process.exit(2);
 }
 const outdir = given.at(-1)?.slice('--outdir='.length) ?? 'dist/cli';
