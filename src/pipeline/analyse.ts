@@ -48,7 +48,7 @@ export interface AnalyseOptions {
   readonly imageFilter?: ((images: readonly ImageData[]) => ImageData[]) | null;
   /** `--jobs`: worker threads for large files and several files (see jobs/read-records-in-workers.ts); 1 or absent: none. */
   readonly jobs?: number;
-  /** Journal files are read, decoded and recognised on a reader thread (see jobs/read-journal-in-worker.ts). */
+  /** Journal files are read, decoded and prefiltered on a reader thread (see jobs/read-journal-in-worker.ts). */
   readonly readerThread?: boolean;
   /** Tests: cut files into ranges of this many bytes (seams everywhere). */
   readonly jobsRangeBytes?: number;

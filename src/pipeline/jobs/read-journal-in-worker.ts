@@ -1,18 +1,20 @@
 /**
  * Journal files on a reader thread: by default (two cores or more, not `--jobs 1`) a journal-files
- * input is read, decoded and recognised on a worker thread of its own while this thread reduces.
+ * input is read, decoded and prefiltered on a worker thread of its own while this thread
+ * recognises and reduces.
  *
- * Why. Reading a journal file is CPU work (objects parsed, DATA decompressed with zstd in
- * JavaScript, entries made into records), about as much as analysing what is read; on one thread
- * the two add up, on two they overlap (measured in the README's Performance section).
+ * Why. Reading a journal file is CPU work (objects parsed, DATA decompressed with zstd, entries
+ * made into records), about as much as analysing what is read; on one thread the two add up, on two
+ * they overlap (measured in the README's Performance section).
  *
  * How. The worker runs readJournalRecords exactly as this thread would (journal-job.ts), on the
  * same input (opened again there from JournalInput.spec), and hands over each batch as a
- * CompactBatch with the counts and diagnostics that came with it; this thread yields the batches in
+ * RecordBatch with the counts and diagnostics that came with it; this thread yields the batches in
  * the same order and sizes, so the reducer sees the same records in the same batches, and the
  * diagnostics come out between the same timelines, as on one thread (a test compares the outputs
  * byte for byte on every journal fixture). At most JOURNAL_WINDOW batches wait to be taken: the
- * worker waits for an `ack` past them, so memory stays bounded whatever the journal's size.
+ * worker waits for an `ack` past them, so memory stays bounded whatever the journal's size. The
+ * worker ends by itself after its input, or when told to `stop` (endReader).
  */
 import type { Worker } from 'node:worker_threads';
 import type { JournalInput } from '../../io/open-input.ts';
