@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_UNIT_MATCH } from '../../src/input/journal-file/default-unit-match.ts';
 import { exportUnits } from '../fuzz/support/entries.ts';
@@ -17,18 +17,25 @@ const shift = (e: Buffer, days: number): Buffer =>
   days === 0 ? e : Buffer.from(e.toString('latin1').replace(/^(__REALTIME_TIMESTAMP|_SOURCE_REALTIME_TIMESTAMP|__MONOTONIC_TIMESTAMP)=(\d+)$/gm, (_, k: string, v: string) => `${k}=${BigInt(v) + BigInt(days) * BigInt(DAY_US)}`), 'latin1');
 
 /**
- * A journal file in which the analysed services' entries are a third: the samples' analysed
+ * A journal directory in which the analysed services' entries are a third: the samples' analysed
  * entries, each followed by two entries of other services (sudo, keystone, nova, …) taken in turn
  * from the samples and given its times (both wall-clock stamps: a filler entry keeping its own
  * `_SOURCE_REALTIME_TIMESTAMP` would move log time and so idle timeouts) and a PID of its own (a
  * sample's PID could be a cinder-volume process's on the same host name, whose traceback it would cut), repeated day after day
  * until `targetBytes` of export stream; written by systemd-journal-remote in its default layout
- * (compact, keyed hash, zstd).
+ * (compact, keyed hash, zstd) as `system.journal`, which it rotates into `system@….journal` files
+ * at 128 MiB, as journald does: a large bench is a directory of several files, like a sosreport's.
+ * `files`: the directory's journal files, sorted.
  */
-export function generateBenchJournal(samplesDir: string, dir: string, targetBytes: number): { file: string; entries: number } {
-  const file = join(dir, `bench-v3-${targetBytes}.journal`);
-  const meta = `${file}.entries`;
-  if (existsSync(file) && existsSync(meta)) return { file, entries: Number(readFileSync(meta, 'utf8')) };
+export function generateBenchJournal(samplesDir: string, dir: string, targetBytes: number): { dir: string; files: string[]; entries: number } {
+  const out = join(dir, `bench-v4-${targetBytes}`);
+  const meta = join(dir, `bench-v4-${targetBytes}.entries`);
+  const files = (): string[] =>
+    readdirSync(out)
+      .filter((f) => f.endsWith('.journal'))
+      .sort()
+      .map((f) => join(out, f));
+  if (existsSync(meta)) return { dir: out, files: files(), entries: Number(readFileSync(meta, 'utf8')) };
   const mine: Buffer[] = [];
   const others: Buffer[] = [];
   for (const s of readdirSync(samplesDir).sort()) {
@@ -55,9 +62,11 @@ export function generateBenchJournal(samplesDir: string, dir: string, targetByte
       entries += 3;
     }
   }
-  execFileSync(JOURNAL_REMOTE, [`--output=${file}`, '-'], { input: Buffer.concat(parts), stdio: ['pipe', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  execFileSync(JOURNAL_REMOTE, [`--output=${join(out, 'system.journal')}`, '-'], { input: Buffer.concat(parts), stdio: ['pipe', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
   writeFileSync(meta, String(entries));
-  return { file, entries };
+  return { dir: out, files: files(), entries };
 }
 
 /** Volume records without their origin (entry numbers differ: the native reader reads a third of the entries). */
@@ -80,14 +89,22 @@ export function journalBench(root: string, cacheDir: string, targetBytes: number
     return { lines: [`**journal**: skipped: systemd-journal-remote and journalctl are needed (apt-get install systemd-journal-remote).`, ''], failed: false };
   }
   mkdirSync(cacheDir, { recursive: true });
-  process.stderr.write(`generating a journal file from ${(targetBytes / 1e6).toFixed(0)} MB of export stream (cached in ${cacheDir}) … `);
-  const { file, entries } = generateBenchJournal(join(root, 'samples'), cacheDir, targetBytes);
+  process.stderr.write(`generating a journal from ${(targetBytes / 1e6).toFixed(0)} MB of export stream (cached in ${cacheDir}) … `);
+  const { dir, files, entries } = generateBenchJournal(join(root, 'samples'), cacheDir, targetBytes);
   process.stderr.write('ok\n');
   const q = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
-  const tools = [
-    { name: 'clonewatch FILE.journal', script: `${clonewatch} ${q(file)}` },
-    { name: 'journalctl --file FILE -o export | clonewatch -', script: `journalctl --file ${q(file)} -o export | ${clonewatch} -` },
-  ];
+  // One file is read as a file (`--file`), several as the directory they are in (`-D`), as a sosreport's.
+  const one = files.length === 1 ? (files[0] as string) : null;
+  const tools =
+    one !== null
+      ? [
+          { name: 'clonewatch FILE.journal', script: `${clonewatch} ${q(one)}` },
+          { name: 'journalctl --file FILE -o export | clonewatch -', script: `journalctl --file ${q(one)} -o export | ${clonewatch} -` },
+        ]
+      : [
+          { name: 'clonewatch DIR', script: `${clonewatch} ${q(dir)}` },
+          { name: 'journalctl -D DIR -o export | clonewatch -', script: `journalctl -D ${q(dir)} -o export | ${clonewatch} -` },
+        ];
   const results: Measurement[][] = tools.map(() => []);
   for (let i = 0; i < runs; i++) {
     tools.forEach((t, j) => {
@@ -98,9 +115,9 @@ export function journalBench(root: string, cacheDir: string, targetBytes: number
   const same = volumes((results[0] as Measurement[])[0]?.stdout ?? '') === volumes((results[1] as Measurement[])[0]?.stdout ?? '');
   const n = volumes((results[0] as Measurement[])[0]?.stdout ?? '').split('\n').filter(Boolean).length;
   const min = (ms: Measurement[], k: 'wall' | 'cpu' | 'rss') => Math.min(...ms.map((m) => m[k]));
-  const size = statSync(file).size;
+  const size = files.reduce((a, f) => a + statSync(f).size, 0);
   const lines = [
-    `**journal**: a ${(size / 1e6).toFixed(0)} MB journal file (compact, keyed hash, zstd) of ${entries} entries, a third of them cinder and glance's; ${n} volumes. Output: ${same ? 'the same volume records both ways' : '**the volume records differ**'}. Min of ${runs} interleaved runs.`,
+    `**journal**: ${one !== null ? `a ${(size / 1e6).toFixed(0)} MB journal file` : `a ${(size / 1e6).toFixed(0)} MB journal directory of ${files.length} files (rotated by systemd-journal-remote at 128 MiB)`} (compact, keyed hash, zstd) of ${entries} entries, a third of them cinder and glance's; ${n} volumes. Output: ${same ? 'the same volume records both ways' : '**the volume records differ**'}. Min of ${runs} interleaved runs.`,
     '',
     '| tool | wall s | CPU s | peak RSS MB | speed-up |',
     '| --- | ---: | ---: | ---: | ---: |',

@@ -88,7 +88,7 @@ maybe('damaged files (cut short, bytes flipped, a file that is not a journal bes
 
 maybe('SIGINT while a large journal file is read, on the reader thread and on one thread: the output of what was read, exit 130, promptly', async (t) => {
   const dir = tempDir();
-  const { file } = generateBenchJournal(join(import.meta.dirname, '../../samples'), dir, 40_000_000);
+  const { files: [file = ''] } = generateBenchJournal(join(import.meta.dirname, '../../samples'), dir, 40_000_000);
   const whole = await runCli(['--jobs', '1', '--json', file]);
   const volumesOf = (stdout: string): number => stdout.split('\n').filter((l) => l.startsWith('{"kind":"volume"')).length;
   t.is(whole.status, 0);
@@ -111,7 +111,7 @@ maybe('SIGINT while a large journal file is read, on the reader thread and on on
 
 maybe('the reader of the output goes away (| head): the run ends at once, on the reader thread and on one thread', async (t) => {
   const dir = tempDir();
-  const { file } = generateBenchJournal(join(import.meta.dirname, '../../samples'), dir, 40_000_000);
+  const { files: [file = ''] } = generateBenchJournal(join(import.meta.dirname, '../../samples'), dir, 40_000_000);
   for (const args of [['--json', file], ['--jobs', '1', '--json', file]]) {
     const child = spawnCli(args);
     const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
