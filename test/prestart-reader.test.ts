@@ -1,5 +1,5 @@
 import test from 'ava';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { prestartWorker, startWorker } from '../src/pipeline/jobs/worker-pool.ts';
@@ -23,6 +23,13 @@ needing(missingTools)('a journal file read on the reader thread started before t
     t.is(threaded.stdout, one.stdout, what);
     t.is(threaded.stderr, one.stderr, what);
   }
+  // A sosreport's journal directory (machine-id subdirectories) is prestarted for too.
+  const machine = join(dir, 'journal', '0123456789abcdef0123456789abcdef');
+  mkdirSync(machine, { recursive: true });
+  writeJournal(sampleExport('multi-host'), join(machine, 'system.journal'));
+  const [threaded, one] = await Promise.all([runCli(['--json', '--all-units', join(dir, 'journal')]), runCli(['--json', '--jobs', '1', '--all-units', join(dir, 'journal')])]);
+  t.is(threaded.status, 0, threaded.stderr);
+  t.is(threaded.stdout, one.stdout, 'a journal directory');
   const timelines = await runCli(['--json', '--all-units', journal]);
   t.true(timelines.stdout.split('\n').filter((l) => l.includes('"kind":"volume"')).length > 1, 'the sample has volumes');
   // A thread started for a run that ends on bad options is dropped: the process exits at once.
