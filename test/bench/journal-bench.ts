@@ -16,20 +16,33 @@ const isAnalysed = (e: Buffer): boolean =>
 const shift = (e: Buffer, days: number): Buffer =>
   days === 0 ? e : Buffer.from(e.toString('latin1').replace(/^(__REALTIME_TIMESTAMP|_SOURCE_REALTIME_TIMESTAMP|__MONOTONIC_TIMESTAMP)=(\d+)$/gm, (_, k: string, v: string) => `${k}=${BigInt(v) + BigInt(days) * BigInt(DAY_US)}`), 'latin1');
 
+const UUID = /\b([0-9a-f]{8})(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/g;
+
+/**
+ * Gives the UUIDs of an entry (request, volume, image ids) other values for `round` > 0: the same for
+ * every entry of that round (a flow stays a flow), others than any other round's, as real logs carry
+ * new request ids day after day. Replayed as they were, each day's messages would be the same DATA
+ * objects (journald stores a repeated value once), which no real journal is: a reader caching
+ * decoded values would be measured on a repetition real logs do not have. Same lengths (hex for hex),
+ * so binary fields' length prefixes stay right.
+ */
+const rekey = (e: Buffer, round: number): Buffer =>
+  round === 0 ? e : Buffer.from(e.toString('latin1').replace(UUID, (_, h: string, rest: string) => ((Number.parseInt(h, 16) ^ Math.imul(round, 0x9e3779b1)) >>> 0).toString(16).padStart(8, '0') + rest), 'latin1');
+
 /**
  * A journal directory in which the analysed services' entries are a third: the samples' analysed
  * entries, each followed by two entries of other services (sudo, keystone, nova, …) taken in turn
  * from the samples and given its times (both wall-clock stamps: a filler entry keeping its own
  * `_SOURCE_REALTIME_TIMESTAMP` would move log time and so idle timeouts) and a PID of its own (a
  * sample's PID could be a cinder-volume process's on the same host name, whose traceback it would cut), repeated day after day
- * until `targetBytes` of export stream; written by systemd-journal-remote in its default layout
+ * with new ids each day (see rekey) until `targetBytes` of export stream; written by systemd-journal-remote in its default layout
  * (compact, keyed hash, zstd) as `system.journal`, which it rotates into `system@….journal` files
  * at 128 MiB, as journald does: a large bench is a directory of several files, like a sosreport's.
  * `files`: the directory's journal files, sorted.
  */
 export function generateBenchJournal(samplesDir: string, dir: string, targetBytes: number): { dir: string; files: string[]; entries: number } {
-  const out = join(dir, `bench-v4-${targetBytes}`);
-  const meta = join(dir, `bench-v4-${targetBytes}.entries`);
+  const out = join(dir, `bench-v5-${targetBytes}`);
+  const meta = join(dir, `bench-v5-${targetBytes}.entries`);
   const files = (): string[] =>
     readdirSync(out)
       .filter((f) => f.endsWith('.journal'))
@@ -49,13 +62,13 @@ export function generateBenchJournal(samplesDir: string, dir: string, targetByte
   let entries = 0;
   for (let day = 0; bytes < targetBytes; day++) {
     for (const e of mine) {
-      const m = shift(e, day);
+      const m = rekey(shift(e, day), day);
       const rt = /^__REALTIME_TIMESTAMP=(\d+)$/m.exec(m.toString('latin1'))?.[1] ?? '0';
       const mono = /^__MONOTONIC_TIMESTAMP=(\d+)$/m.exec(m.toString('latin1'))?.[1] ?? '0';
       parts.push(m);
       bytes += m.length;
       for (let j = 0; j < 2; j++) {
-        const o = Buffer.from((others[k++ % others.length] as Buffer).toString('latin1').replace(/^__REALTIME_TIMESTAMP=\d+$/m, `__REALTIME_TIMESTAMP=${rt}`).replace(/^__MONOTONIC_TIMESTAMP=\d+$/m, `__MONOTONIC_TIMESTAMP=${mono}`).replace(/^_SOURCE_REALTIME_TIMESTAMP=\d+$/m, `_SOURCE_REALTIME_TIMESTAMP=${rt}`).replace(/^(_PID|SYSLOG_PID)=\d+$/gm, `$1=${4_000_000 + (k % 1000)}`), 'latin1');
+        const o = Buffer.from(rekey(others[k % others.length] as Buffer, Math.floor(k++ / others.length)).toString('latin1').replace(/^__REALTIME_TIMESTAMP=\d+$/m, `__REALTIME_TIMESTAMP=${rt}`).replace(/^__MONOTONIC_TIMESTAMP=\d+$/m, `__MONOTONIC_TIMESTAMP=${mono}`).replace(/^_SOURCE_REALTIME_TIMESTAMP=\d+$/m, `_SOURCE_REALTIME_TIMESTAMP=${rt}`).replace(/^(_PID|SYSLOG_PID)=\d+$/gm, `$1=${4_000_000 + (k % 1000)}`), 'latin1');
         parts.push(o);
         bytes += o.length;
       }
