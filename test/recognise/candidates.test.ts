@@ -1,6 +1,8 @@
 import test from 'ava';
 import fc from 'fast-check';
 import { createRecogniser } from '../../src/recognise/create-recogniser.ts';
+import { createRowFinder, type RowGroup } from '../../src/recognise/create-row-finder.ts';
+import { requiredPrefixes } from '../../src/recognise/required-prefix.ts';
 import type { Recogniser } from '../../src/recognise/recogniser.ts';
 import { RECOGNISERS } from '../../src/recognise/table.ts';
 import { rec } from '../helpers/records.ts';
@@ -78,4 +80,30 @@ test('on a table of overlapping rows too, the candidate search answers as trying
     { numRuns: 5_000 },
   );
   t.pass();
+});
+
+// createRowFinder analyses each row's pattern once for all the groups the row is in (the whole
+// table's and each of its loggers'): every group must be what analysing its own rows gives.
+test("each logger's group of the real table is the group a table of that logger's rows alone gets, and lists the same candidates for every sample", (t) => {
+  const finder = createRowFinder(RECOGNISERS);
+  const out: number[] = [];
+  const ids = (group: RowGroup | undefined, list: readonly number[]) => list.map((i) => group?.rows[i]?.id);
+  for (const logger of [null, ...loggers]) {
+    // A row is in a logger's group once per time it names the logger (three glance-import rows name one twice).
+    const own = logger === null ? RECOGNISERS : RECOGNISERS.flatMap((r) => r.loggers.filter((l) => l === logger).map(() => r));
+    const alone = createRowFinder(own);
+    const group = finder.find(logger, '', out);
+    const fresh = alone.find(null, '', out);
+    if (group === undefined || fresh === undefined) return t.fail(`no group for ${logger}`);
+    t.deepEqual(group.rows, own, `rows of ${logger}`);
+    t.deepEqual(group.prefixOf, own.map((r) => requiredPrefixes(r.pattern)), `prefixes of ${logger}`);
+    const { seen: _s, starts, ...shape } = group;
+    const { seen: _f, starts: freshStarts, ...freshShape } = fresh;
+    t.deepEqual(shape, freshShape, `group of ${logger}`);
+    t.is(starts?.source, freshStarts?.source, `anchors of ${logger}`);
+    for (const s of samples) {
+      const a = ids(finder.find(logger, s.text, out), out);
+      t.deepEqual(ids(alone.find(null, s.text, out), out), a, `${logger}: ${s.text}`);
+    }
+  }
 });

@@ -1,5 +1,6 @@
 import test from 'ava';
 import { formatTimestamp } from '../../src/time/format-timestamp.ts';
+import { timestampsMatchDateFns } from '../helpers/timestamps-match-date-fns.ts';
 
 const at = Date.UTC(2020, 7, 1, 13, 47, 29, 9); // 2020-08-01T13:47:29.009Z (summer)
 const winter = Date.UTC(2025, 0, 15, 3, 0, 0, 0);
@@ -64,4 +65,9 @@ test('formatTimestamp: the same minute in two zones, and a year past 9999, are e
   t.is(formatTimestamp(ms, 'Asia/Kolkata'), '2025-01-15T08:30:59.999+05:30');
   t.is(formatTimestamp(ms + 1, 'Asia/Kolkata', { style: 'time-ms' }), '08:31:00.000');
   t.is(formatTimestamp(Date.UTC(12_000, 0, 1, 1, 2, 3), 'UTC', { style: 'date-time' }), '12000-01-01 01:02:03');
+});
+
+test('formatTimestamp writes any instant in 1970–2100 as date-fns does, in every style and in zones with DST, half- and quarter-hour offsets, a 30-minute DST (Lord Howe), a skipped day (Apia) and fixed offsets', (t) => {
+  const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Apia', 'Africa/Casablanca', 'America/Santiago', '+05:30', '-03:30', '+13:45', 'local'];
+  timestampsMatchDateFns(t, zones, 2500);
 });
