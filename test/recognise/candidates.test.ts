@@ -89,7 +89,7 @@ test("each logger's group of the real table is the group a table of that logger'
   const out: number[] = [];
   const ids = (group: RowGroup | undefined, list: readonly number[]) => list.map((i) => group?.rows[i]?.id);
   for (const logger of [null, ...loggers]) {
-    // A row is in a logger's group once per time it names the logger (three glance-import rows name one twice).
+    // A row is in a logger's group once per time it names the logger (the table test holds rows to naming each once).
     const own = logger === null ? RECOGNISERS : RECOGNISERS.flatMap((r) => r.loggers.filter((l) => l === logger).map(() => r));
     const alone = createRowFinder(own);
     const group = finder.find(logger, '', out);

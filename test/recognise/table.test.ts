@@ -91,6 +91,7 @@ for (const row of RECOGNISERS) {
   test(`${row.id}: has samples, a logger and a release range`, (t) => {
     t.true(row.samples.length > 0);
     t.true(row.loggers.length > 0);
+    t.is(new Set(row.loggers).size, row.loggers.length, 'each logger named once');
     t.not(row.releases, '');
   });
   test(`${row.id}: captures only fields its event declares, one name per field, from loggers of its side`, (t) => {

@@ -18,7 +18,7 @@ const note = (id: string, loggers: string[], pattern: RegExp, releases: string, 
 
 /** One wording of a failed import task. */
 const taskFailed = (id: string, pattern: RegExp, samples: string[]): Recogniser => ({
-  id: `glance-import.task-failed.${id}`, event: 'glanceTaskFailed', loggers: [...FLOWS, ...PLUGINS], levels: ['ERROR', 'WARNING'], pattern, anchor: '', releases: 'train–master', samples,
+  id: `glance-import.task-failed.${id}`, event: 'glanceTaskFailed', loggers: [...new Set([...FLOWS, ...PLUGINS])], levels: ['ERROR', 'WARNING'], pattern, anchor: '', releases: 'train–master', samples,
 });
 
 /** One store of a parallel import: `outcome` is `copying`, `finished` (with the size) or `failed`. */
