@@ -19,6 +19,17 @@ export function createFileByteSource(fd: number, size: number): ByteSource & { r
   let bytesRead = 0;
   let lastN = -1;
   let lastB: Buffer = Buffer.alloc(0);
+  /** Fills `buf` from `pos` (fewer bytes at the end of the file): the bytes read, counted in bytesRead. */
+  const fill = (buf: Buffer, pos: number): number => {
+    let got = 0;
+    while (got < buf.length) {
+      const r = readSync(fd, buf, got, buf.length - got, pos + got);
+      if (r === 0) break;
+      got += r;
+    }
+    bytesRead += got;
+    return got;
+  };
   const block = (n: number): Buffer => {
     if (n === lastN) return lastB;
     let b = blocks.get(n);
@@ -29,14 +40,7 @@ export function createFileByteSource(fd: number, size: number): ByteSource & { r
       const start = n * BLOCK;
       const len = Math.min(BLOCK, size - start);
       b = Buffer.allocUnsafe(Math.max(0, len));
-      let got = 0;
-      while (got < len) {
-        const r = readSync(fd, b, got, len - got, start + got);
-        if (r === 0) break;
-        got += r;
-      }
-      bytesRead += got;
-      b = b.subarray(0, got);
+      b = b.subarray(0, fill(b, start));
       if (blocks.size >= BLOCKS) blocks.delete(blocks.keys().next().value as number);
       blocks.set(n, b);
     }
@@ -56,14 +60,7 @@ export function createFileByteSource(fd: number, size: number): ByteSource & { r
     if (end - pos > 4 * BLOCK) {
       // A large object (a long MESSAGE): read it directly, not through the cache.
       const out = Buffer.allocUnsafe(end - pos);
-      let got = 0;
-      while (got < out.length) {
-        const r = readSync(fd, out, got, out.length - got, pos + got);
-        if (r === 0) break;
-        got += r;
-      }
-      bytesRead += got;
-      return out.subarray(0, got);
+      return out.subarray(0, fill(out, pos));
     }
     const parts: Buffer[] = [];
     for (let n = first; n <= last; n++) {
